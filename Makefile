@@ -1,0 +1,60 @@
+# The verbs of the kata repository. Every verb forwards to one runner, `python -m katas`.
+# A learner's N travels as data in the environment (KATA_N), never as shell text: `unexport N`
+# and $(value N) keep make from expanding or executing what was typed.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+# .venv/bin/python is a symlink carrying the system interpreter's timestamp, so the venv rule
+# depends on a stamp written only after pip has installed requirements.txt.
+STAMP  := $(VENV)/.installed
+
+export KATA_N := $(value N)
+export KATA_ALL := $(value ALL)
+export KATA_FULL := $(value FULL)
+unexport N ALL FULL
+
+RUN := $(PY) -m katas
+
+.DEFAULT_GOAL := help
+.PHONY: help kata solution list next hint test stubs bench
+
+help: ## the verbs, one line each
+	@echo "make kata N=1       run kata 1 against your code in katas/ (N=01 works too)"
+	@echo "make solution N=1   run kata 1 against the reference in solutions/ (a spoiler)"
+	@echo "make list           every kata with your progress"
+	@echo "make next           run the first kata you have not solved"
+	@echo "make hint N=1       the next hint for kata 1 (ALL=1: every hint)"
+	@echo "make test           the repository's self-check"
+	@echo "make stubs          regenerate katas/ stubs from solutions/ (maintainers)"
+	@echo "make bench          time make kata and make test (maintainers)"
+
+$(STAMP): requirements.txt
+	@echo "Setting up $(VENV) from requirements.txt (first run only) ..."
+	@$(PYTHON) -m venv $(VENV) || { echo "could not create $(VENV): install Python 3.10+ with its venv module (Debian/Ubuntu: apt install python3-venv)"; exit 2; }
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $(STAMP)
+
+kata: $(STAMP)
+	@$(RUN) kata
+
+solution: $(STAMP)
+	@$(RUN) solution
+
+list: $(STAMP)
+	@$(RUN) list
+
+next: $(STAMP)
+	@$(RUN) next
+
+hint: $(STAMP)
+	@$(RUN) hint
+
+test: $(STAMP)
+	@$(PY) -m pytest tests
+
+stubs: $(STAMP)
+	@$(PY) -m tests.stubgen
+
+bench: $(STAMP)
+	@$(PY) tests/bench.py

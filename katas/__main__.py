@@ -1,0 +1,331 @@
+"""The runner behind the Makefile: `python -m katas VERB [N]`.
+
+    make kata N=7      python -m katas kata        (N arrives as the environment variable KATA_N)
+    make solution N=7  python -m katas solution
+    make list          python -m katas list
+    make next          python -m katas next
+    make hint N=7      python -m katas hint        (ALL=1 arrives as KATA_ALL)
+
+It runs a kata's tests in-process with pytest and reports them in the learner's terms: what
+passes, what is not written yet, what came back wrong and where. Exit codes: 0 green, 1 red,
+2 for input it cannot act on (always with a one-line message).
+"""
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import re
+import runpy
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from katas.registry import KATAS, find
+
+ROOT = Path(__file__).resolve().parent.parent
+PROGRESS = ROOT / ".progress"  # the learner's own state; ignored by git
+GREEN, RED, USAGE = 0, 1, 2
+SHOWN_FAILURES = 6  # a focused report: the first few failures, then a count
+
+
+class UsageError(Exception):
+    """Input the runner cannot act on: reported as one line, exit code 2."""
+
+
+# ---------------------------------------------------------------- reading N
+
+
+def kata_from(text, verb):
+    """The kata that N names ("7", "07", " 7 "), or a UsageError saying what is wrong."""
+    text = (text or "").strip()
+    last = KATAS[-1].number
+    if not text:
+        raise UsageError(f"make {verb} needs a kata number, for example: make {verb} N=1")
+    if not re.fullmatch(r"[0-9]{1,3}", text):
+        raise UsageError(f"N must be a kata number from 1 to {last}, got {text!r}")
+    kata = find(int(text))
+    if kata is None:
+        raise UsageError(f"there is no kata {int(text)}: the katas are numbered 1 to {last}")
+    return kata
+
+
+def syntax_problem(kata, source_root):
+    """One line naming the file and line of a syntax error in the kata's module, else None."""
+    path = source_root / f"{kata.module}.py"
+    shown = path.relative_to(ROOT)
+    if not path.exists():
+        return f"{shown} is missing: restore it with  git checkout -- {shown}"
+    try:
+        compile(path.read_bytes(), str(path), "exec")
+    except SyntaxError as err:
+        return f"{shown}, line {err.lineno}: {err.__class__.__name__}: {err.msg}"
+    return None
+
+
+# ---------------------------------------------------------------- running the tests
+
+
+@dataclass
+class Check:
+    """One test, as the learner sees it."""
+
+    module: str  # the kata module, e.g. k01_numeric_derivative
+    title: str
+    outcome: str  # "passed", "failed" or "skipped"
+    todo: str = ""  # the stub's NotImplementedError message, when that is why it failed
+    message: str = ""  # otherwise, what went wrong, in the test's words
+    where: str = ""  # the learner's line the failure passed through
+    output: str = ""  # what the learner's code printed
+
+
+def _title(item):
+    name = getattr(item, "originalname", item.name).removeprefix("test_").replace("_", " ")
+    param = getattr(item, "callspec", None)
+    return f"{name} [{param.id}]" if param else name
+
+
+def _learner_frame(excinfo):
+    """`katas/k07_x.py:12 in f()` for the deepest traceback entry in a kata or reference module."""
+    for entry in reversed(excinfo.traceback):
+        path = Path(entry.path)
+        if path.parent.name in ("katas", "solutions") and re.match(r"k\d\d_", path.name):
+            return f"{path.relative_to(ROOT)}:{entry.lineno + 1} in {entry.name}()"
+    return ""
+
+
+def _explain(check, excinfo):
+    if excinfo.errisinstance(NotImplementedError):
+        check.todo = str(excinfo.value)
+        return
+    check.where = _learner_frame(excinfo)
+    text = str(excinfo.value)
+    if "from pytest-timeout" in text:
+        seconds = text.split(">")[-1].split("s)")[0]
+        check.message = f"stopped after {seconds} s: the code never finished (an endless loop?)"
+    elif excinfo.errisinstance(AssertionError):
+        check.message = text.split("\nassert ")[0].strip() or "an assertion failed"
+    else:
+        check.message = f"{excinfo.typename}: {text}"
+
+
+class _Collector:
+    """A pytest plugin that records each test as a Check."""
+
+    def __init__(self):
+        self.checks = []
+        self.broken = {}  # kata module -> why its test module could not be collected
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        report = yield
+        if report.when == "call" or (report.when == "setup" and not report.passed):
+            module = item.path.stem.removeprefix("test_")
+            check = Check(module, _title(item), report.outcome, output=report.capstdout)
+            if report.failed and call.excinfo is not None:
+                _explain(check, call.excinfo)
+            self.checks.append(check)
+        return report
+
+    def pytest_collectreport(self, report):
+        if report.failed:
+            module = Path(report.nodeid.split("::")[0]).stem.removeprefix("test_")
+            lines = [line[1:].strip() for line in str(report.longrepr).splitlines() if line.startswith("E ")]
+            self.broken[module] = lines[-1] if lines else "the test module could not be collected"
+
+
+def run_tests(katas, solutions=False, full=False):
+    """Run the katas' test modules in this process; return the _Collector with the results."""
+    collector = _Collector()
+    args = [str(ROOT / kata.test_file) for kata in katas]
+    args += ["-p", "no:cacheprovider", "--continue-on-collection-errors", f"--rootdir={ROOT}"]
+    if solutions:
+        args.append("--solutions")
+    if full:
+        args.append("--full")
+    pytest_output = io.StringIO()
+    with contextlib.redirect_stdout(pytest_output):
+        code = pytest.main(args, plugins=[collector])
+    if code in (pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR):
+        print(pytest_output.getvalue())
+    return collector
+
+
+# ---------------------------------------------------------------- reporting
+
+
+def _report(kata, checks, broken):
+    """Print the focused report of one kata; return True when it is green."""
+    print(f"Kata {kata.number} · {kata.title}   ({kata.file})\n")
+    if broken:
+        print(f"  ✗ the tests could not import your module: {broken}")
+        print(f"\n{kata.file} must import cleanly. Fix it and run make kata N={kata.number} again.")
+        return False
+    ran = [c for c in checks if c.outcome != "skipped"]
+    passed = [c for c in ran if c.outcome == "passed"]
+    failed = [c for c in ran if c.outcome == "failed"]
+    todos = {}
+    for check in failed:
+        if check.todo:
+            todos[check.todo] = todos.get(check.todo, 0) + 1
+    wrong = [c for c in failed if not c.todo]
+    if passed and failed:
+        print(f"  ✓ {len(passed)} checks pass")
+    for todo, count in todos.items():
+        function = todo.split(" — ")[0].split(" · ", 1)[-1]  # "derivative() is not written yet"
+        print(f"  ✗ {function}  ({count} checks wait for it)")
+    for check in wrong[:SHOWN_FAILURES]:
+        print(f"  ✗ {check.title}")
+        for line in check.message.splitlines():
+            print(f"      {line}")
+        if check.where:
+            print(f"      at {check.where}")
+        if check.output.strip():
+            printed = check.output.strip().splitlines()
+            print("      your code printed:", *(f"        {line}" for line in printed[:5]), sep="\n")
+    if len(wrong) > SHOWN_FAILURES:
+        print(f"  … and {len(wrong) - SHOWN_FAILURES} more (pytest {kata.test_file} shows them all)")
+    skipped = len(checks) - len(ran)
+    note = f" ({skipped} slow checks skipped: add FULL=1 to run them)" if skipped else ""
+    if not failed and ran:
+        print(f"All {len(ran)} checks pass ✓{note}")
+        return True
+    print(f"\n{len(passed)} of {len(ran)} checks pass{note}.")
+    if todos:
+        print(f"Read the lesson at the top of {kata.file}, then fill in the functions it names.")
+    print(f"Run make kata N={kata.number} again after each edit. Stuck? make hint N={kata.number}")
+    return False
+
+
+def _show_result(kata, solutions):
+    """Run the module's demo (its `if __name__ == "__main__":` block): what a green kata shows."""
+    path = ROOT / (kata.solution_file if solutions else kata.file)
+    print()
+    try:
+        runpy.run_path(str(path), run_name="__main__")
+    except Exception as err:  # the learner's code passed the tests but the demo tripped on it
+        print(f"(the result table could not be shown: {err.__class__.__name__}: {err})")
+
+
+def _next_step(kata):
+    following = find(kata.number + 1)
+    if following:
+        print(f"\nNext: make kata N={following.number}   ({following.title})")
+    else:
+        print("\nThat was the last kata. Well done.")
+
+
+def cmd_kata(kata, solutions=False, full=False):
+    if solutions:
+        print(f"Spoiler: this runs the reference {kata.solution_file}, not your code.\n")
+    problem = syntax_problem(kata, ROOT / ("solutions" if solutions else "katas"))
+    if problem:
+        raise UsageError(problem)
+    results = run_tests([kata], solutions, full)
+    green = _report(kata, results.checks, results.broken.get(kata.module))
+    if green:
+        _show_result(kata, solutions)
+        _next_step(kata)
+    return GREEN if green else RED
+
+
+def statuses():
+    """Each kata's status from running all the tests once: (kata, passed, total, solved)."""
+    runnable = [k for k in KATAS if not syntax_problem(k, ROOT / "katas")]
+    results = run_tests(runnable)
+    rows = []
+    for kata in KATAS:
+        ran = [c for c in results.checks if c.module == kata.module and c.outcome != "skipped"]
+        passed = sum(c.outcome == "passed" for c in ran)
+        if kata not in runnable or kata.module in results.broken:
+            status = f"does not import: make kata N={kata.number}"
+        elif ran and passed == len(ran):
+            status = "solved ✓"
+        elif passed == 0 and all(c.todo for c in ran):
+            status = "not started"
+        else:
+            status = f"{passed} of {len(ran)} checks"
+        rows.append((kata, status))
+    return rows
+
+
+def cmd_list():
+    from tabulate import tabulate
+
+    rows = statuses()
+    print(tabulate([(k.number, k.title, k.file, status) for k, status in rows],
+                   headers=["N", "kata", "your file", "status"]))
+    solved = sum(status == "solved ✓" for _, status in rows)
+    print(f"\n{solved} of {len(rows)} solved.")
+    return GREEN
+
+
+def cmd_next():
+    for kata, status in statuses():
+        if status != "solved ✓":
+            return cmd_kata(kata)
+    print("Every kata is solved ✓. Well done.")
+    return GREEN
+
+
+def cmd_hint(kata, show_all):
+    state_file = PROGRESS / "hints.json"
+    seen = json.loads(state_file.read_text()) if state_file.exists() else {}
+    hints = kata.hints
+    if show_all:
+        upto = len(hints)
+    else:
+        upto = min(seen.get(str(kata.number), 0) + 1, len(hints))
+        seen[str(kata.number)] = upto
+        PROGRESS.mkdir(exist_ok=True)
+        state_file.write_text(json.dumps(seen, indent=1))
+    for tier in range(upto):
+        print(f"Hint {tier + 1} of {len(hints)} · kata {kata.number} · {kata.title}\n  {hints[tier]}\n")
+    if upto < len(hints):
+        print(f"Still stuck? make hint N={kata.number} shows the next one.")
+    elif not show_all:
+        print("That was the last hint. The reference is one command away (make solution N="
+              f"{kata.number}), but try once more first.")
+    return GREEN
+
+
+# ---------------------------------------------------------------- command line
+
+
+def _parser():
+    parser = argparse.ArgumentParser(prog="python -m katas", description=__doc__.splitlines()[0])
+    verbs = parser.add_subparsers(dest="verb", required=True)
+    for verb, text in [("kata", "run a kata against your code"),
+                       ("solution", "run a kata against the reference (a spoiler)"),
+                       ("hint", "show the next hint for a kata")]:
+        sub = verbs.add_parser(verb, help=text)
+        sub.add_argument("n", nargs="?", default=os.environ.get("KATA_N"), help="the kata number")
+    verbs.add_parser("list", help="every kata with your progress")
+    verbs.add_parser("next", help="run the first kata that is not solved yet")
+    return parser
+
+
+def main(argv=None):
+    args = _parser().parse_args(argv)
+    full = bool(os.environ.get("KATA_FULL"))
+    try:
+        if args.verb == "list":
+            return cmd_list()
+        if args.verb == "next":
+            return cmd_next()
+        kata = kata_from(args.n, args.verb)
+        if args.verb == "hint":
+            return cmd_hint(kata, bool(os.environ.get("KATA_ALL")))
+        return cmd_kata(kata, solutions=args.verb == "solution", full=full)
+    except UsageError as err:
+        print(f"make {args.verb}: {err}", file=sys.stderr)
+        if not (args.n or "").strip():
+            print("The katas:", *(f"  {k.number:2}  {k.title}" for k in KATAS), sep="\n", file=sys.stderr)
+        return USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""Helpers the kata tests share, so that every failure speaks the lesson's language."""
+
+import math
+
+import pytest
+
+
+def looks_like(got, mistakes, rel=1e-7, abs_tol=1e-9):
+    """' — that is <mistake>' when got matches one of the known wrong answers, else ''.
+
+    mistakes maps a description ("the central difference") to the value that mistake produces.
+    """
+    for description, value in mistakes.items():
+        try:
+            if math.isclose(got, value, rel_tol=rel, abs_tol=abs_tol):
+                return f" — that is {description}"
+        except TypeError:  # got is not a number: nothing to recognise
+            return ""
+    return ""
+
+
+def expect_error(error, call, what, match=None):
+    """Call call(); it must raise error (with match in its message). Return the exception.
+
+    NotImplementedError passes through untouched: the stub's message is the clearest one.
+    """
+    try:
+        result = call()
+    except NotImplementedError:
+        raise
+    except error as err:
+        if match is not None and match not in str(err):
+            pytest.fail(f"{what}: the {error.__name__} should mention {match!r}; its message was {str(err)!r}")
+        return err
+    except Exception as err:
+        pytest.fail(f"{what}: expected {error.__name__}; got {type(err).__name__}: {err}")
+    pytest.fail(f"{what}: expected {error.__name__}; it returned {result!r}")

@@ -1,0 +1,141 @@
+"""Kata 1 · Numeric derivative — the checks. Read them; don't edit them. `make kata N=1` runs them."""
+
+import math
+
+import pytest
+import sympy
+
+from katas.feedback import expect_error, looks_like
+from katas.k01_numeric_derivative import central_derivative, derivative
+
+X = sympy.Symbol("x")
+
+
+# The course's examples with Δx = 0.01 (lecture 9, "미분의 정의"): f, its name, the exact slope.
+COURSE = [
+    (lambda x: 3, "f(x) = 3", 0),
+    (lambda x: x, "f(x) = x", 1),
+    (lambda x: 2 * x, "f(x) = 2x", 2),
+]
+
+
+@pytest.mark.parametrize("at", [-2, 0, 5, 10.5])
+@pytest.mark.parametrize("f, name, slope", COURSE, ids=[name for _, name, _ in COURSE])
+def test_course_functions(f, name, slope, at):
+    got = derivative(f, at)
+    assert isinstance(got, float), f"derivative(f, {at}) for {name} should return a float; got {got!r}"
+    assert got == pytest.approx(slope, abs=1e-9), (
+        f"derivative(f, {at}) for {name}: expected {slope} (the course's Δx = 0.01 example); got {got!r}")
+
+
+# Each difference's own value, pinned: f, name, x, Δx, forward, central (worked by hand).
+PINNED = [
+    (lambda x: x**2, "x²", 3, 0.01, 6.01, 6.0),
+    (lambda x: x**2, "x²", 3, 0.1, 6.1, 6.0),
+    (lambda x: x**3, "x³", 2, 0.1, 12.61, 12.01),
+    (lambda x: x**3, "x³", -1, 0.01, 2.9701, 3.0001),
+]
+PINNED_IDS = [f"{name} at {x}, dx={dx}" for _, name, x, dx, _, _ in PINNED]
+
+
+def _wrong_answers(f, x, dx):
+    """What the usual slips give, so a failure can name the slip."""
+    return {
+        "the central difference (f(x+Δx) − f(x−Δx))/(2Δx)": (f(x + dx) - f(x - dx)) / (2 * dx),
+        "the forward difference (f(x+Δx) − f(x))/Δx": (f(x + dx) - f(x)) / dx,
+        "the backward difference (f(x) − f(x−Δx))/Δx": (f(x) - f(x - dx)) / dx,
+        "the right formula with the sign flipped": (f(x) - f(x + dx)) / dx,
+        "the forward difference with Δx = 0.01 instead of the dx argument": (f(x + 0.01) - f(x)) / 0.01,
+        "the central difference with Δx = 0.01 instead of the dx argument": (f(x + 0.01) - f(x - 0.01)) / 0.02,
+        "the central difference without the 2 in 2Δx": (f(x + dx) - f(x - dx)) / dx,
+        "f(x+Δx) − f(x) not divided by Δx": f(x + dx) - f(x),
+    }
+
+
+@pytest.mark.parametrize("f, name, x, dx, forward, central", PINNED, ids=PINNED_IDS)
+def test_forward_difference_value(f, name, x, dx, forward, central):
+    got = derivative(f, x, dx=dx)
+    mistakes = _wrong_answers(f, x, dx)
+    del mistakes["the forward difference (f(x+Δx) − f(x))/Δx"]
+    assert got == pytest.approx(forward, rel=1e-9), (
+        f"derivative(f, {x}, dx={dx}) for f(x) = {name}: expected {forward}, the forward difference "
+        f"(f({x}+{dx}) − f({x}))/{dx}; got {got!r}{looks_like(got, mistakes)}")
+
+
+@pytest.mark.parametrize("f, name, x, dx, forward, central", PINNED, ids=PINNED_IDS)
+def test_central_difference_value(f, name, x, dx, forward, central):
+    got = central_derivative(f, x, dx=dx)
+    mistakes = _wrong_answers(f, x, dx)
+    del mistakes["the central difference (f(x+Δx) − f(x−Δx))/(2Δx)"]
+    assert got == pytest.approx(central, rel=1e-9), (
+        f"central_derivative(f, {x}, dx={dx}) for f(x) = {name}: expected {central}, "
+        f"(f({x}+{dx}) − f({x}−{dx}))/(2·{dx}); got {got!r}{looks_like(got, mistakes)}")
+
+
+# Curved functions, with sympy's exact derivatives as the reference.
+FAMILY = {
+    "x²": X**2,
+    "x³": X**3,
+    "sin x": sympy.sin(X),
+    "exp x": sympy.exp(X),
+    "σ(x) = 1/(1 + e⁻ˣ)": 1 / (1 + sympy.exp(-X)),
+}
+POINTS = [-1.5, 0.5, 2.0]  # none where f'' = 0, so forward and central always differ
+
+
+def _numeric(expr):
+    return sympy.lambdify(X, expr, "math")
+
+
+def _max_abs(expr, lo, hi):
+    """max |expr| at the ends and middle of [lo, hi]: enough for these smooth functions on a short span."""
+    f = _numeric(expr)
+    return max(abs(f(t)) for t in (lo, (lo + hi) / 2, hi))
+
+
+@pytest.mark.parametrize("at", POINTS)
+@pytest.mark.parametrize("name", FAMILY)
+def test_forward_difference_error_is_about_dx_times_f2_over_2(name, at):
+    expr, dx = FAMILY[name], 0.01
+    exact = float(sympy.diff(expr, X).subs(X, at))
+    # Taylor: the forward difference = f'(x) + Δx·f''(ξ)/2 for some ξ in [x, x+Δx]
+    bound = dx / 2 * _max_abs(sympy.diff(expr, X, 2), at, at + dx) * 1.05 + 1e-9
+    got = derivative(_numeric(expr), at)
+    assert abs(got - exact) <= bound, (
+        f"derivative(f, {at}) for f(x) = {name}: sympy's exact f'({at}) is {exact:.10f}, and the forward "
+        f"difference may be off by at most Δx·|f''|/2 ≈ {bound:.2e}; got {got!r}")
+    # ... and it is the forward difference, not something more accurate passed off as one
+    expected = float(((expr.subs(X, at + dx) - expr.subs(X, at)) / dx).evalf(30))
+    assert got == pytest.approx(expected, rel=1e-9), (
+        f"derivative(f, {at}) for f(x) = {name}: expected the forward difference {expected!r}; got {got!r}"
+        f"{looks_like(got, _wrong_answers(_numeric(expr), at, dx))}")
+
+
+@pytest.mark.parametrize("at", POINTS)
+@pytest.mark.parametrize("name", FAMILY)
+def test_central_difference_error_is_about_dx2_times_f3_over_6(name, at):
+    expr, dx = FAMILY[name], 0.01
+    exact = float(sympy.diff(expr, X).subs(X, at))
+    bound = dx**2 / 6 * _max_abs(sympy.diff(expr, X, 3), at - dx, at + dx) * 1.05 + 1e-9
+    got = central_derivative(_numeric(expr), at)
+    assert abs(got - exact) <= bound, (
+        f"central_derivative(f, {at}) for f(x) = {name}: sympy's exact f'({at}) is {exact:.10f}, and the "
+        f"central difference may be off by at most Δx²·|f'''|/6 ≈ {bound:.2e}; got {got!r}"
+        f"{looks_like(got, _wrong_answers(_numeric(expr), at, dx))}")
+
+
+def test_halving_dx_halves_the_forward_error_and_quarters_the_central():
+    f, exact = math.sin, math.cos(1.0)
+    forward = [abs(derivative(f, 1.0, dx) - exact) for dx in (0.02, 0.01)]
+    central = [abs(central_derivative(f, 1.0, dx) - exact) for dx in (0.02, 0.01)]
+    assert forward[0] / forward[1] == pytest.approx(2, rel=0.05), (
+        f"forward errors for sin at 1 with Δx = 0.02 and 0.01: {forward}; the ratio should be about 2")
+    assert central[0] / central[1] == pytest.approx(4, rel=0.05), (
+        f"central errors for sin at 1 with Δx = 0.02 and 0.01: {central}; the ratio should be about 4")
+
+
+@pytest.mark.parametrize("dx", [0, 0.0, -0.0, math.inf, -math.inf, math.nan], ids=repr)
+@pytest.mark.parametrize("function", [derivative, central_derivative], ids=lambda fn: fn.__name__)
+def test_a_bad_dx_is_a_value_error_that_names_dx(function, dx):
+    expect_error(ValueError, lambda: function(lambda x: x**2, 3, dx=dx),
+                 f"{function.__name__}(f, 3, dx={dx!r})", match="dx")

@@ -1,0 +1,123 @@
+"""Shared pieces of the repository's self-check.
+
+Most of the time in `make test` is spent in fresh Python processes (the runner, pytest on the
+katas), each importing numpy, sympy and pytest. The `scenarios` fixture starts all of them at once
+when the session begins, each in its own copy of the repository, and the tests read their results.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+STUB_LINE = 'raise NotImplementedError("kata 1 · derivative() is not written yet — edit katas/k01_numeric_derivative.py")'
+
+
+def run(args, cwd=ROOT, env=None, timeout=120):
+    """Run a command with the learner's variables cleared; return the CompletedProcess (text)."""
+    full_env = {k: v for k, v in os.environ.items() if k not in ("KATA_N", "KATA_ALL", "KATA_FULL", "N")}
+    full_env.update(env or {})
+    return subprocess.run(args, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout)
+
+
+def runner(args, cwd, env=None):
+    """`python -m katas ...` in a copy of the repository."""
+    return run([sys.executable, "-m", "katas", *args], cwd=cwd, env=env)
+
+
+def make_sandbox(path):
+    """A copy of katas/ and solutions/ (as in the work tree) where a test may play the learner."""
+    ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache")
+    for folder in ("katas", "solutions"):
+        shutil.copytree(ROOT / folder, path / folder, ignore=ignore)
+    return path
+
+
+@pytest.fixture
+def sandbox(tmp_path):
+    return make_sandbox(tmp_path)
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _learner_scenarios(tmp):
+    """name -> a function that plays one learner's session in its own sandbox; returns its runs."""
+
+    def fresh():
+        box = make_sandbox(tmp / "fresh")
+        return runner(["kata", "1"], box), runner(["list"], box)
+
+    def wrong():
+        box = make_sandbox(tmp / "wrong")
+        _edit(box / "katas/k01_numeric_derivative.py", STUB_LINE, "return (f(x + dx) - f(x - dx)) / (2 * dx)")
+        return runner(["kata", "1"], box)
+
+    def endless():
+        box = make_sandbox(tmp / "endless")
+        _edit(box / "katas/k01_numeric_derivative.py", STUB_LINE, "while True:\n        pass")
+        (box / "katas/test_k01_numeric_derivative.py").write_text(
+            "from katas.k01_numeric_derivative import derivative\n\n"
+            "def test_slope():\n    assert derivative(lambda x: x, 1.0) == 1.0\n")
+        return runner(["kata", "1"], box, env={"KATA_TIME_LIMIT": "0.5"})
+
+    def solved():
+        box = make_sandbox(tmp / "solved")
+        shutil.copy(box / "solutions/k01_numeric_derivative.py", box / "katas/k01_numeric_derivative.py")
+        return runner(["kata", "01"], box), runner(["list"], box)
+
+    def spoiler():
+        return runner(["solution", "1"], make_sandbox(tmp / "spoiler"))
+
+    return {"fresh": fresh, "wrong": wrong, "endless": endless, "solved": solved, "spoiler": spoiler}
+
+
+def _kata_test_runs(tmp):
+    """The kata tests against the reference, and against stubs freshly generated from it."""
+    from katas.registry import KATAS
+    from tests.stubgen import make_stub
+
+    def pytest_on(folder, *options):
+        report = folder.parent / "report.xml"
+        done = run([sys.executable, "-m", "pytest", str(folder), "-q", "-p", "no:cacheprovider",
+                    f"--junitxml={report}", *options], cwd=folder.parent)
+        return done, report
+
+    def reference():
+        (tmp / "reference").mkdir()
+        shutil.copytree(ROOT / "katas", tmp / "reference/katas", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / "solutions", tmp / "reference/solutions", ignore=shutil.ignore_patterns("__pycache__"))
+        return pytest_on(tmp / "reference/katas", "--solutions")
+
+    def stubs():
+        (tmp / "stubs").mkdir()
+        shutil.copytree(ROOT / "katas", tmp / "stubs/katas", ignore=shutil.ignore_patterns("__pycache__"))
+        for kata in KATAS:
+            source = (ROOT / kata.solution_file).read_text(encoding="utf-8")
+            (tmp / "stubs" / kata.file).write_text(make_stub(source, kata.module), encoding="utf-8")
+        return pytest_on(tmp / "stubs/katas")
+
+    return {"reference": reference, "stubs": stubs}
+
+
+@pytest.fixture(scope="session")
+def scenarios(tmp_path_factory):
+    """Every slow run, started together; scenarios[name] waits for that one and returns its result."""
+    tmp = tmp_path_factory.mktemp("scenarios")
+    jobs = {**_kata_test_runs(tmp), **_learner_scenarios(tmp)}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = {name: pool.submit(job) for name, job in jobs.items()}
+        yield {name: future.result for name, future in futures.items()}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _start_scenarios_early(scenarios):
+    """Start the slow runs at the very beginning, whichever test comes first."""

@@ -1,0 +1,98 @@
+"""Generate the learner's stubs in katas/ from the references in solutions/.
+
+A reference marks what the learner writes with fences:
+
+        # BEGIN SOLUTION
+        return (f(x + dx) - f(x)) / dx
+        # END SOLUTION
+
+The stub is the same file with each fenced block replaced by a NotImplementedError that names the
+kata, the function and the file to edit. Lesson, signatures and docstrings are shared, so stub and
+reference cannot drift. `make stubs` rewrites katas/ from solutions/; it never overwrites a kata file
+with uncommitted changes (that could be a learner's work).
+"""
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FENCE = re.compile(r"^(?P<indent>[ \t]*)# (?P<edge>BEGIN|END) SOLUTION[ \t]*$")
+
+
+def _enclosing_function(tree, line):
+    """The qualified name (`Mul.backward`) of the innermost def around a line number."""
+    best, best_name = None, None
+
+    def visit(node, prefix):
+        nonlocal best, best_name
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                name = f"{prefix}{child.name}"
+                if child.lineno <= line <= child.end_lineno and not isinstance(child, ast.ClassDef):
+                    if best is None or child.lineno >= best.lineno:
+                        best, best_name = child, name
+                visit(child, f"{name}.")
+
+    visit(tree, "")
+    return best_name
+
+
+def make_stub(source, module):
+    """The stub text for a reference module's source (module is e.g. "k01_numeric_derivative")."""
+    number = int(module[1:3])
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    out, inside = [], None
+    for lineno, line in enumerate(lines, start=1):
+        fence = FENCE.match(line)
+        if fence and fence["edge"] == "BEGIN":
+            if inside is not None:
+                raise ValueError(f"{module}.py:{lineno}: BEGIN SOLUTION inside another fence")
+            function = _enclosing_function(tree, lineno)
+            if function is None:
+                raise ValueError(f"{module}.py:{lineno}: a fence must sit inside a function")
+            inside = lineno
+            out.append(f'{fence["indent"]}raise NotImplementedError("kata {number} · {function}() '
+                       f'is not written yet — edit katas/{module}.py")\n')
+        elif fence:
+            if inside is None:
+                raise ValueError(f"{module}.py:{lineno}: END SOLUTION without BEGIN")
+            inside = None
+        elif inside is None:
+            out.append(line)
+    if inside is not None:
+        raise ValueError(f"{module}.py:{inside}: BEGIN SOLUTION is never closed")
+    return "".join(out)
+
+
+def references():
+    return sorted(p for p in (ROOT / "solutions").glob("k[0-9][0-9]_*.py"))
+
+
+def _has_uncommitted_changes(path):
+    result = subprocess.run(["git", "status", "--porcelain", "--", str(path)], cwd=ROOT,
+                            capture_output=True, text=True)
+    return result.returncode == 0 and result.stdout.strip() != "" and not result.stdout.startswith("??")
+
+
+def main():
+    refused = 0
+    for reference in references():
+        stub = ROOT / "katas" / reference.name
+        text = make_stub(reference.read_text(encoding="utf-8"), reference.stem)
+        if stub.exists() and stub.read_text(encoding="utf-8") == text:
+            continue
+        if stub.exists() and _has_uncommitted_changes(stub):
+            print(f"left alone: {stub.relative_to(ROOT)} has uncommitted changes (commit or move them first)")
+            refused += 1
+            continue
+        stub.write_text(text, encoding="utf-8")
+        print(f"wrote {stub.relative_to(ROOT)}")
+    return 1 if refused else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

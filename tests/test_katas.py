@@ -1,0 +1,133 @@
+"""Every kata: green on the reference, red on the stub for the right reason, and complete."""
+
+import ast
+import contextlib
+import doctest
+import importlib
+import io
+import runpy
+import subprocess
+import xml.etree.ElementTree as ET
+from collections import Counter
+
+import pytest
+
+from katas.registry import KATAS
+from tests.conftest import ROOT
+from tests.stubgen import make_stub
+
+
+def _outcomes(run):
+    """{kata module: [(test name, outcome, message)]} from a finished pytest run's JUnit report."""
+    done, report = run
+    assert report.exists(), f"pytest did not run:\n{done.stdout}\n{done.stderr}"
+    results = {}
+    for case in ET.parse(report).iter("testcase"):
+        module = case.get("classname").split(".")[-1].removeprefix("test_")
+        problem = next((child for child in case if child.tag != "system-out"), None)
+        outcome = "passed" if problem is None else problem.tag
+        message = "" if problem is None else (problem.get("message") or "")
+        results.setdefault(module, []).append((case.get("name"), outcome, message))
+    return results, done
+
+
+def test_every_kata_passes_against_the_reference(scenarios):
+    results, done = _outcomes(scenarios["reference"]())
+    for kata in KATAS:
+        cases = results.get(kata.module)
+        assert cases, f"kata {kata.number}: no test ran against the reference\n{done.stdout[-3000:]}"
+        bad = [case for case in cases if case[1] not in ("passed", "skipped")]
+        assert not bad, f"kata {kata.number} fails against its reference: {bad[:5]}"
+
+
+@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.module)
+def test_every_check_fails_on_the_stub_with_not_implemented_error(kata, scenarios):
+    results, done = _outcomes(scenarios["stubs"]())
+    cases = results.get(kata.module)
+    assert cases, f"kata {kata.number}: the tests did not run against the stub\n{done.stdout[-3000:]}"
+    outcomes = Counter(outcome for _, outcome, _ in cases)
+    assert outcomes["error"] == 0, f"kata {kata.number}: errors (collection or fixtures) on the stub: {cases[:3]}"
+    for name, outcome, message in cases:
+        if outcome == "skipped":
+            continue
+        assert outcome == "failure", f"kata {kata.number}: {name} passes on the stub: it cannot catch anything"
+        assert message.startswith(f"NotImplementedError: kata {kata.number} · "), (
+            f"kata {kata.number}: {name} fails on the stub for the wrong reason: {message[:300]}")
+
+
+def _committed(path):
+    """The file as committed at HEAD, or None outside a git checkout."""
+    done = subprocess.run(["git", "show", f"HEAD:{path}"], cwd=ROOT, capture_output=True, text=True)
+    return done.stdout if done.returncode == 0 else None
+
+
+@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.module)
+def test_the_committed_stub_is_generated_from_the_reference(kata):
+    expected = make_stub((ROOT / kata.solution_file).read_text(encoding="utf-8"), kata.module)
+    working = (ROOT / kata.file).read_text(encoding="utf-8")
+    committed = _committed(kata.file)
+    # The work tree may hold the learner's answers; the committed stub must still be the generated one.
+    assert expected in (working, committed), (
+        f"{kata.file} is not the stub generated from {kata.solution_file}: run make stubs and commit")
+
+
+def _public_api(source):
+    """{name: (signature, docstring)} for the module's public functions, classes and methods."""
+    api = {"<module>": ("", ast.get_docstring(ast.parse(source)))}
+
+    def visit(node, prefix):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.ClassDef)) and not child.name.startswith("_"):
+                signature = ast.unparse(child.args) if isinstance(child, ast.FunctionDef) else ""
+                api[prefix + child.name] = (signature, ast.get_docstring(child))
+                visit(child, f"{prefix}{child.name}.")
+
+    visit(ast.parse(source), "")
+    return api
+
+
+@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.module)
+def test_stub_and_reference_share_names_signatures_and_docstrings(kata):
+    stub = _committed(kata.file) or (ROOT / kata.file).read_text(encoding="utf-8")
+    reference = (ROOT / kata.solution_file).read_text(encoding="utf-8")
+    assert _public_api(stub) == _public_api(reference)
+
+
+@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.module)
+def test_the_reference_doctests_pass(kata):
+    module = importlib.import_module(f"solutions.{kata.module}")
+    outcome = doctest.testmod(module)
+    assert outcome.attempted > 0, f"{kata.solution_file} has no doctest example"
+    assert outcome.failed == 0, f"{kata.solution_file}: {outcome.failed} doctest examples fail"
+
+
+@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.module)
+def test_the_reference_shows_its_result(kata):
+    shown = io.StringIO()
+    with contextlib.redirect_stdout(shown):
+        runpy.run_path(str(ROOT / kata.solution_file), run_name="__main__")
+    assert len(shown.getvalue().splitlines()) >= 3, f"{kata.solution_file} shows no result when run"
+
+
+def test_the_registry_lists_every_kata_once_in_order():
+    assert [k.number for k in KATAS] == list(range(1, len(KATAS) + 1))
+    modules = sorted(p.stem for p in (ROOT / "solutions").glob("k[0-9][0-9]_*.py"))
+    assert [k.module for k in KATAS] == modules, "solutions/ and the registry disagree"
+    assert len({k.title for k in KATAS}) == len(KATAS)
+
+
+@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.module)
+def test_every_kata_is_complete(kata):
+    assert kata.module.startswith(f"k{kata.number:02d}_")
+    for path in (kata.file, kata.test_file, kata.solution_file):
+        assert (ROOT / path).is_file(), f"kata {kata.number}: {path} is missing"
+    lesson = ast.get_docstring(ast.parse((ROOT / kata.solution_file).read_text(encoding="utf-8"))) or ""
+    assert lesson.startswith(f"Kata {kata.number} · {kata.title}"), f"kata {kata.number}: the lesson's first line"
+    assert "What to implement" in lesson, f"kata {kata.number}: the lesson must say what to implement"
+    assert len(kata.hints) >= 2, f"kata {kata.number}: at least two hints"
+
+
+def test_the_readme_lists_every_kata():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for kata in KATAS:
+        assert f"| {kata.number} | {kata.title} |" in readme, f"README.md: no row for kata {kata.number}"
