@@ -35,3 +35,14 @@ def expect_error(error, call, what, match=None):
     except Exception as err:
         pytest.fail(f"{what}: expected {error.__name__}; got {type(err).__name__}: {err}")
     pytest.fail(f"{what}: expected {error.__name__}; it returned {result!r}")
+
+
+def numeric_partials(f, point, h=1e-6):
+    """The central-difference gradient of f(*point): the tests' independent check of a backward pass."""
+    partials = []
+    for i in range(len(point)):
+        up, down = list(point), list(point)
+        up[i] += h
+        down[i] -= h
+        partials.append((f(*up) - f(*down)) / (2 * h))
+    return partials

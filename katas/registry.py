@@ -42,6 +42,31 @@ KATAS = (
             "catches zero. Raise ValueError with a message that says what dx was.",
         ),
     ),
+    Kata(
+        2,
+        "k02_partial_derivatives",
+        "Partial derivatives",
+        hints=(
+            "Make a float copy of the point (np.array(point, dtype=float)), add dx to coordinate i of "
+            "the copy only, and take the forward difference f(*nudged) − f(*point), over dx.",
+            "Check i against the number of coordinates before you index: 0 ≤ i < len(point), else "
+            "IndexError. Check dx as in kata 1.",
+            "gradient is one partial_derivative per coordinate, gathered into np.array([...]).",
+        ),
+    ),
+    Kata(
+        3,
+        "k03_chain_rule",
+        "Chain rule on a computational graph",
+        hints=(
+            "Mul.forward stores both inputs on self; backward returns the other input times d_out for "
+            "each: (d_out·y, d_out·x). Add passes d_out straight through to both inputs.",
+            "Sigmoid.forward stores its output h; backward returns d_out·h·(1 − h). Use h, not z.",
+            "linear: g = mul.forward(w, x), f = add.forward(g, b); then backward in reverse order, "
+            "starting from d_out = 1: dg, db = add.backward(1.0); dw, dx = mul.backward(dg). "
+            "square: feed x to both inputs of one Mul and add the two gradients it returns.",
+        ),
+    ),
 )
 
 
