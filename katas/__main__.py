@@ -12,6 +12,7 @@ passes, what is not written yet, what came back wrong and where. Exit codes: 0 g
 """
 
 import argparse
+import codecs
 import contextlib
 import io
 import json
@@ -22,14 +23,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 from katas.registry import KATAS, find
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRESS = ROOT / ".progress"  # the learner's own state; ignored by git
 GREEN, RED, USAGE = 0, 1, 2
-SHOWN_FAILURES = 6  # a focused report: the first few failures, then a count
+SHOWN_FAILURES = 3  # a focused report: the first few failures in full, then their titles
+LISTED_FAILURES = 8
 
 
 class UsageError(Exception):
@@ -82,10 +82,13 @@ class Check:
     output: str = ""  # what the learner's code printed
 
 
-def _title(item):
-    name = getattr(item, "originalname", item.name).removeprefix("test_").replace("_", " ")
-    param = getattr(item, "callspec", None)
-    return f"{name} [{param.id}]" if param else name
+def _title(nodeid):
+    """`course functions [f(x) = 3-5]` from `katas/test_k01_x.py::test_course_functions[f(x) = 3-5]`."""
+    name, _, param = nodeid.split("::")[-1].partition("[")
+    title = name.removeprefix("test_").replace("_", " ")
+    if "\\" in param:  # pytest escapes non-ASCII ids (x\xb2y); the learner should read x²y
+        param = codecs.decode(param, "unicode_escape")
+    return f"{title} [{param}" if param else title
 
 
 def _learner_frame(excinfo):
@@ -108,27 +111,29 @@ def _explain(check, excinfo):
         check.message = f"stopped after {seconds} s: the code never finished (an endless loop?)"
     elif excinfo.errisinstance(AssertionError):
         check.message = text.split("\nassert ")[0].strip() or "an assertion failed"
+    elif excinfo.typename == "Failed":  # pytest.fail(...) in a test: its message is the explanation
+        check.message = text
     else:
         check.message = f"{excinfo.typename}: {text}"
 
 
 class _Collector:
-    """A pytest plugin that records each test as a Check."""
+    """A pytest plugin that records each test as a Check, and each module that fails to import."""
 
     def __init__(self):
-        self.checks = []
+        self.checks = {}  # nodeid -> Check, in the order the tests ran
         self.broken = {}  # kata module -> why its test module could not be collected
 
-    @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_makereport(self, item, call):
-        report = yield
+    def pytest_runtest_logreport(self, report):
         if report.when == "call" or (report.when == "setup" and not report.passed):
-            module = item.path.stem.removeprefix("test_")
-            check = Check(module, _title(item), report.outcome, output=report.capstdout)
-            if report.failed and call.excinfo is not None:
-                _explain(check, call.excinfo)
-            self.checks.append(check)
-        return report
+            module = Path(report.nodeid.split("::")[0]).stem.removeprefix("test_")
+            self.checks[report.nodeid] = Check(module, _title(report.nodeid), report.outcome,
+                                               output=report.capstdout)
+
+    def pytest_exception_interact(self, node, call, report):
+        """Called after logreport for a failed test (and for a module that fails to import)."""
+        if report.nodeid in self.checks:
+            _explain(self.checks[report.nodeid], call.excinfo)
 
     def pytest_collectreport(self, report):
         if report.failed:
@@ -139,6 +144,8 @@ class _Collector:
 
 def run_tests(katas, solutions=False, full=False):
     """Run the katas' test modules in this process; return the _Collector with the results."""
+    import pytest  # here, not at the top: a bad N is answered without loading pytest
+
     collector = _Collector()
     args = [str(ROOT / kata.test_file) for kata in katas]
     args += ["-p", "no:cacheprovider", "--continue-on-collection-errors", f"--rootdir={ROOT}"]
@@ -186,8 +193,11 @@ def _report(kata, checks, broken):
         if check.output.strip():
             printed = check.output.strip().splitlines()
             print("      your code printed:", *(f"        {line}" for line in printed[:5]), sep="\n")
-    if len(wrong) > SHOWN_FAILURES:
-        print(f"  … and {len(wrong) - SHOWN_FAILURES} more (pytest {kata.test_file} shows them all)")
+    for check in wrong[SHOWN_FAILURES:SHOWN_FAILURES + LISTED_FAILURES]:
+        print(f"  ✗ {check.title}")
+    hidden = len(wrong) - SHOWN_FAILURES - LISTED_FAILURES
+    if hidden > 0:
+        print(f"  … and {hidden} more (.venv/bin/python -m pytest {kata.test_file} shows them all)")
     skipped = len(checks) - len(ran)
     note = f" ({skipped} slow checks skipped: add FULL=1 to run them)" if skipped else ""
     if not failed and ran:
@@ -225,7 +235,7 @@ def cmd_kata(kata, solutions=False, full=False):
     if problem:
         raise UsageError(problem)
     results = run_tests([kata], solutions, full)
-    green = _report(kata, results.checks, results.broken.get(kata.module))
+    green = _report(kata, list(results.checks.values()), results.broken.get(kata.module))
     if green:
         _show_result(kata, solutions)
         _next_step(kata)
@@ -238,7 +248,7 @@ def statuses():
     results = run_tests(runnable)
     rows = []
     for kata in KATAS:
-        ran = [c for c in results.checks if c.module == kata.module and c.outcome != "skipped"]
+        ran = [c for c in results.checks.values() if c.module == kata.module and c.outcome != "skipped"]
         passed = sum(c.outcome == "passed" for c in ran)
         if kata not in runnable or kata.module in results.broken:
             status = f"does not import: make kata N={kata.number}"
@@ -328,4 +338,8 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # the report was piped into `head` or a pager that closed early
+        sys.stderr.close()
+        sys.exit(RED)

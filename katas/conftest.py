@@ -12,6 +12,7 @@ import re
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 SOLUTIONS = Path(__file__).resolve().parent.parent / "solutions"
@@ -37,6 +38,8 @@ class _ReferenceFinder(importlib.abc.MetaPathFinder):
 
 
 def pytest_configure(config):
+    if int(np.__version__.split(".")[0]) >= 2:
+        np.set_printoptions(legacy="1.25")  # failure messages show 0.5, not np.float64(0.5)
     config.addinivalue_line("markers", "slow: a long run; only with --full")
     if config.getoption("solutions"):
         sys.meta_path.insert(0, _ReferenceFinder())

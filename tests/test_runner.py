@@ -64,19 +64,21 @@ def test_a_syntax_error_names_the_file_and_line(sandbox):
 
 
 def test_the_stub_is_red_and_says_what_to_write(scenarios):
-    done, _ = scenarios["fresh"]()
+    done = scenarios["fresh"]()
     assert done.returncode == 1
     assert "✗ derivative() is not written yet" in done.stdout
     assert "✗ central_derivative() is not written yet" in done.stdout
     assert "0 of " in done.stdout and "make hint N=1" in done.stdout
 
 
-def test_list_shows_every_kata_not_started(scenarios):
-    _, listing = scenarios["fresh"]()
+def test_list_shows_each_katas_status_and_the_total(scenarios):
+    _, listing = scenarios["solved"]()  # kata 1 solved, the others as they were cloned
     assert listing.returncode == 0
-    for kata in KATAS:
-        assert kata.title in listing.stdout
-    assert "not started" in listing.stdout and f"0 of {len(KATAS)} solved." in listing.stdout
+    rows = {kata.number: line for kata in KATAS for line in listing.stdout.splitlines()
+            if line.split()[:1] == [str(kata.number)] and kata.title in line}
+    assert "solved ✓" in rows[1]
+    assert all("not started" in rows[kata.number] for kata in KATAS[1:]), listing.stdout
+    assert f"1 of {len(KATAS)} solved." in listing.stdout
 
 
 def test_a_wrong_answer_is_explained_in_the_lessons_terms(scenarios):
@@ -99,7 +101,6 @@ def test_a_solved_kata_is_green_shows_its_result_and_names_the_next(scenarios):
     assert "checks pass ✓" in done.stdout
     assert "0.9999999999999787" in done.stdout  # the result table
     assert ("Next: make kata N=2" if len(KATAS) > 1 else "That was the last kata") in done.stdout
-    assert "solved ✓" in listing.stdout and f"1 of {len(KATAS)} solved." in listing.stdout
 
 
 def test_the_solution_verb_warns_of_spoilers_and_is_green(scenarios):
