@@ -67,6 +67,20 @@ KATAS = (
             "square: feed x to both inputs of one Mul and add the two gradients it returns.",
         ),
     ),
+    Kata(
+        4,
+        "k04_gate_perceptrons",
+        "Gate perceptrons",
+        hints=(
+            "step: compare with the threshold, np.asarray(z) > THRESHOLD, then turn the booleans into "
+            "ints; a 0-dimensional result (from a plain number) becomes int(...).",
+            "perceptron is step(np.dot(x, w) + b); np.dot handles one sample and a batch alike. Each gate "
+            "is one call with the weights from the lesson. layer checks X.shape[-1] against W.shape[0].",
+            "train_perceptron: w = np.zeros(n), b = 0.0; for each epoch, for each (x, t): error = t − "
+            "perceptron(x, w, b); w += lr·error·x; b += lr·error; count the mistakes and return as soon "
+            "as an epoch has none.",
+        ),
+    ),
 )
 
 
