@@ -20,6 +20,7 @@ import os
 import re
 import runpy
 import sys
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,12 +92,17 @@ def _title(nodeid):
     return f"{title} [{param}" if param else title
 
 
+def _is_kata_module(filename):
+    """True for katas/kNN_*.py and solutions/kNN_*.py: the code a learner (or the reference) wrote."""
+    path = Path(filename)
+    return path.parent.name in ("katas", "solutions") and re.match(r"k\d\d_", path.name) is not None
+
+
 def _learner_frame(excinfo):
     """`katas/k07_x.py:12 in f()` for the deepest traceback entry in a kata or reference module."""
     for entry in reversed(excinfo.traceback):
-        path = Path(entry.path)
-        if path.parent.name in ("katas", "solutions") and re.match(r"k\d\d_", path.name):
-            return f"{path.relative_to(ROOT)}:{entry.lineno + 1} in {entry.name}()"
+        if _is_kata_module(entry.path):
+            return f"{Path(entry.path).relative_to(ROOT)}:{entry.lineno + 1} in {entry.name}()"
     return ""
 
 
@@ -131,15 +137,22 @@ class _Collector:
                                                output=report.capstdout)
 
     def pytest_exception_interact(self, node, call, report):
-        """Called after logreport for a failed test (and for a module that fails to import)."""
+        """Called after logreport for a failed test, and for a test module that fails to import."""
         if report.nodeid in self.checks:
             _explain(self.checks[report.nodeid], call.excinfo)
-
-    def pytest_collectreport(self, report):
-        if report.failed:
+        elif report.when == "collect":
             module = Path(report.nodeid.split("::")[0]).stem.removeprefix("test_")
-            lines = [line[1:].strip() for line in str(report.longrepr).splitlines() if line.startswith("E ")]
-            self.broken[module] = lines[-1] if lines else "the test module could not be collected"
+            self.broken[module] = _import_failure(call.excinfo.value)
+
+
+def _import_failure(error):
+    """`NameError: name 'x' is not defined (at katas/k02_x.py:12)` for a kata module that fails to import."""
+    error = error.__cause__ or error  # pytest wraps an ImportError in a CollectError
+    text = f"{type(error).__name__}: {error}".splitlines()[0]
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if _is_kata_module(frame.filename)]
+    if frames:
+        text += f" (at {Path(frames[-1].filename).relative_to(ROOT)}:{frames[-1].lineno})"
+    return text
 
 
 def run_tests(katas, solutions=False, full=False):
@@ -148,7 +161,8 @@ def run_tests(katas, solutions=False, full=False):
 
     collector = _Collector()
     args = [str(ROOT / kata.test_file) for kata in katas]
-    args += ["-p", "no:cacheprovider", "--continue-on-collection-errors", f"--rootdir={ROOT}"]
+    # --tb=no: the report reads each exception itself; pytest's tracebacks would only cost time
+    args += ["-p", "no:cacheprovider", "--tb=no", "--continue-on-collection-errors", f"--rootdir={ROOT}"]
     if solutions:
         args.append("--solutions")
     if full:

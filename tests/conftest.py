@@ -15,7 +15,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-STUB_LINE = 'raise NotImplementedError("kata 1 · derivative() is not written yet — edit katas/k01_numeric_derivative.py")'
+KATA = "k04_gate_perceptrons"  # the learner scenarios use kata 4: its tests need no sympy, so they start fast
+
+
+def stub_line(function):
+    return f'raise NotImplementedError("kata 4 · {function}() is not written yet — edit katas/{KATA}.py")'
 
 
 def run(args, cwd=ROOT, env=None, timeout=120):
@@ -53,28 +57,31 @@ def _learner_scenarios(tmp):
     """name -> a function that plays one learner's session in its own sandbox; returns its runs."""
 
     def fresh():
-        return runner(["kata", "1"], make_sandbox(tmp / "fresh"))
+        return runner(["kata", "4"], make_sandbox(tmp / "fresh"))
 
     def wrong():
         box = make_sandbox(tmp / "wrong")
-        _edit(box / "katas/k01_numeric_derivative.py", STUB_LINE, "return (f(x + dx) - f(x - dx)) / (2 * dx)")
-        return runner(["kata", "1"], box)
+        _edit(box / f"katas/{KATA}.py", stub_line("step"), "return (np.asarray(z) > 0).astype(int) if np.ndim(z) else int(z > 0)")
+        return runner(["kata", "4"], box)
 
     def endless():
         box = make_sandbox(tmp / "endless")
-        _edit(box / "katas/k01_numeric_derivative.py", STUB_LINE, "while True:\n        pass")
+        _edit(box / f"katas/{KATA}.py", stub_line("step"), "while True:\n        pass")
+        (box / f"katas/test_{KATA}.py").write_text(
+            f"from katas.{KATA} import step\n\ndef test_step():\n    assert step(1.0) == 1\n")
+        _edit(box / "katas/k01_numeric_derivative.py", "import math\n", "import math\n\nSTEP = undefined_name\n")
         (box / "katas/test_k01_numeric_derivative.py").write_text(
-            "from katas.k01_numeric_derivative import derivative\n\n"
-            "def test_slope():\n    assert derivative(lambda x: x, 1.0) == 1.0\n")
-        return runner(["kata", "1"], box, env={"KATA_TIME_LIMIT": "0.5"})
+            "from katas.k01_numeric_derivative import derivative\n")
+        return runner(["kata", "4"], box, env={"KATA_TIME_LIMIT": "0.5"}), runner(["kata", "1"], box)
 
     def solved():
         box = make_sandbox(tmp / "solved")
-        shutil.copy(box / "solutions/k01_numeric_derivative.py", box / "katas/k01_numeric_derivative.py")
-        return runner(["kata", "01"], box), runner(["list"], box)
+        shutil.copy(box / f"solutions/{KATA}.py", box / f"katas/{KATA}.py")
+        _edit(box / "katas/k03_chain_rule.py", "import math\n", "import math\n\nSTEP = undefined_name\n")
+        return runner(["kata", "04"], box), runner(["list"], box)
 
     def spoiler():
-        return runner(["solution", "1"], make_sandbox(tmp / "spoiler"))
+        return runner(["solution", "4"], make_sandbox(tmp / "spoiler"))
 
     return {"fresh": fresh, "wrong": wrong, "endless": endless, "solved": solved, "spoiler": spoiler}
 
@@ -86,7 +93,7 @@ def _kata_test_runs(tmp):
 
     def pytest_on(folder, *options):
         report = folder.parent / "report.xml"
-        done = run([sys.executable, "-m", "pytest", str(folder), "-q", "-p", "no:cacheprovider",
+        done = run([sys.executable, "-m", "pytest", str(folder), "-q", "-p", "no:cacheprovider", "--tb=no",
                     f"--junitxml={report}", *options], cwd=folder.parent)
         return done, report
 

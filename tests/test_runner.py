@@ -6,7 +6,7 @@ import pytest
 
 from katas.__main__ import main
 from katas.registry import KATAS
-from tests.conftest import ROOT, run, runner
+from tests.conftest import KATA, ROOT, run, runner
 
 LAST = KATAS[-1].number
 
@@ -66,47 +66,57 @@ def test_a_syntax_error_names_the_file_and_line(sandbox):
 def test_the_stub_is_red_and_says_what_to_write(scenarios):
     done = scenarios["fresh"]()
     assert done.returncode == 1
-    assert "✗ derivative() is not written yet" in done.stdout
-    assert "✗ central_derivative() is not written yet" in done.stdout
-    assert "0 of " in done.stdout and "make hint N=1" in done.stdout
+    assert "✗ step() is not written yet" in done.stdout
+    assert "✗ train_perceptron() is not written yet" in done.stdout
+    assert "0 of " in done.stdout and "make hint N=4" in done.stdout
 
 
 def test_list_shows_each_katas_status_and_the_total(scenarios):
-    _, listing = scenarios["solved"]()  # kata 1 solved, the others as they were cloned
+    _, listing = scenarios["solved"]()  # kata 4 solved, kata 3 broken, the others as cloned
     assert listing.returncode == 0
     rows = {kata.number: line for kata in KATAS for line in listing.stdout.splitlines()
             if line.split()[:1] == [str(kata.number)] and kata.title in line}
-    assert "solved ✓" in rows[1]
-    assert all("not started" in rows[kata.number] for kata in KATAS[1:]), listing.stdout
+    assert "solved ✓" in rows[4]
+    assert "does not import: make kata N=3" in rows[3]
+    assert all("not started" in rows[kata.number] for kata in KATAS if kata.number not in (3, 4)), listing.stdout
     assert f"1 of {len(KATAS)} solved." in listing.stdout
 
 
 def test_a_wrong_answer_is_explained_in_the_lessons_terms(scenarios):
     done = scenarios["wrong"]()
     assert done.returncode == 1
-    assert "that is the central difference" in done.stdout
+    assert "✗ step fires only above the courses threshold [1e-7]" in done.stdout
+    assert "step(1e-07): expected 0 (fires only when z > 0.000001); got 1 — a plain z > 0 fires on float crumbs" in done.stdout
     assert "checks pass" in done.stdout
 
 
 def test_an_endless_loop_is_stopped_with_a_message(scenarios):
-    done = scenarios["endless"]()
+    done, _ = scenarios["endless"]()
     assert done.returncode == 1
     assert "stopped after 0.5 s: the code never finished (an endless loop?)" in done.stdout
-    assert "at katas/k01_numeric_derivative.py:" in done.stdout
+    assert f"at katas/{KATA}.py:" in done.stdout
+
+
+def test_a_module_that_fails_to_import_is_named_with_its_line(scenarios):
+    _, done = scenarios["endless"]()
+    line = (ROOT / "katas/k01_numeric_derivative.py").read_text().splitlines().index("import math") + 3
+    assert done.returncode == 1
+    assert ("✗ the tests could not import your module: NameError: name 'undefined_name' is not defined "
+            f"(at katas/k01_numeric_derivative.py:{line})") in done.stdout, done.stdout
 
 
 def test_a_solved_kata_is_green_shows_its_result_and_names_the_next(scenarios):
-    done, listing = scenarios["solved"]()
+    done, _ = scenarios["solved"]()
     assert done.returncode == 0, done.stdout
     assert "checks pass ✓" in done.stdout
-    assert "0.9999999999999787" in done.stdout  # the result table
-    assert ("Next: make kata N=2" if len(KATAS) > 1 else "That was the last kata") in done.stdout
+    assert "XOR = AND(NAND, OR)" in done.stdout  # the result table
+    assert ("Next: make kata N=5" if len(KATAS) > 4 else "That was the last kata") in done.stdout
 
 
 def test_the_solution_verb_warns_of_spoilers_and_is_green(scenarios):
     done = scenarios["spoiler"]()
     assert done.returncode == 0
-    assert done.stdout.startswith("Spoiler: this runs the reference solutions/k01_numeric_derivative.py")
+    assert done.stdout.startswith(f"Spoiler: this runs the reference solutions/{KATA}.py")
 
 
 def test_hints_come_one_tier_at_a_time_and_are_kept_out_of_git(tmp_path, monkeypatch, capsys):
