@@ -81,6 +81,19 @@ KATAS = (
             "as an epoch has none.",
         ),
     ),
+    Kata(
+        5,
+        "k05_xor_forward",
+        "XOR forward pass",
+        hints=(
+            "sigmoid: small = np.exp(-np.abs(z)) never overflows; use np.where(z >= 0, 1/(1 + small), "
+            "small/(1 + small)), and return float(out) when the input was a plain number.",
+            "xor_network: y1 = logistic_unit(x, [5, 5], −8), y2 = logistic_unit(x, [−7, −7], 3); NN3 takes "
+            "(y1, y2), rounded with np.round only when rounded=True, but y1 and y2 are returned as they are.",
+            "xor_forward is two lines: K = sigmoid(X @ W1 + B1), then sigmoid(K @ W2 + B2). For your own "
+            "weights, think OR and NAND in the hidden layer and AND at the output, with large weights.",
+        ),
+    ),
 )
 
 
