@@ -94,6 +94,19 @@ KATAS = (
             "weights, think OR and NAND in the hidden layer and AND at the output, with large weights.",
         ),
     ),
+    Kata(
+        6,
+        "k06_loss_functions",
+        "Loss functions: MSE and binary cross-entropy",
+        hints=(
+            "Start each function with y, t = _same_shape(y, t, (\"y\", \"t\")): both become float arrays "
+            "and different shapes raise the ValueError for you.",
+            "mse is 0.5 * np.sum((y - t) ** 2), returned as float(...); mean_squared_error uses np.mean and "
+            "no ½; mse_grad is just y − t.",
+            "Cross-entropy: -np.mean(t * np.log(h + eps) + (1 - t) * np.log(1 - h + eps)). Mind the minus "
+            "sign and the mean.",
+        ),
+    ),
 )
 
 

@@ -1,0 +1,133 @@
+"""Kata 6 · Loss functions — the checks. Read them; don't edit them. `make kata N=6` runs them."""
+
+import math
+
+import numpy as np
+import pytest
+import sympy
+
+from katas.feedback import expect_error, looks_like, numeric_partials
+from katas.k06_loss_functions import binary_cross_entropy, mean_squared_error, mse, mse_grad
+
+T = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
+Y = [0.0, 0.0, 0.8, 0.1, 0.0, 0.0, 0.0, 0.1, 0.0, 0.0]
+
+
+def _mse_slips(y, t):
+    d = np.asarray(y, dtype=float) - np.asarray(t, dtype=float)
+    return {"Σ(y − t)² without the ½": np.sum(d**2), "mean((y − t)²), the Keras convention": np.mean(d**2),
+            "½·mean((y − t)²)": 0.5 * np.mean(d**2), "½Σ|y − t| (no square)": 0.5 * np.sum(np.abs(d)),
+            "(½Σ(y − t))², the square outside the sum": (0.5 * np.sum(d)) ** 2}
+
+
+def test_the_textbooks_example_to_the_exact_float():
+    got = mse(Y, T)
+    assert isinstance(got, float), f"mse should return a float; got {got!r}"
+    # == on purpose: every way of writing ½Σ(y − t)² in float64 gives this exact value
+    assert got == 0.029999999999999992, (
+        f"mse(y, t) for the textbook's example: expected ½(0.2² + 0.1² + 0.1²) = 0.029999999999999992; "
+        f"got {got!r}{looks_like(got, _mse_slips(Y, T))}")
+
+
+def test_the_keras_mean_of_squares_is_the_other_convention():
+    got = mean_squared_error(Y, T)
+    assert isinstance(got, float), f"mean_squared_error should return a float; got {got!r}"
+    assert got == pytest.approx(0.006, rel=1e-12), (
+        f"mean_squared_error(y, t) for the textbook's example: expected mean((y − t)²) = 0.06/10 = 0.006; got {got!r}"
+        + looks_like(got, {"½Σ(y − t)², the course's convention: this one has no ½ and divides by n": 0.03,
+                           "Σ(y − t)², not divided by n": 0.06, "½·mean((y − t)²)": 0.003}))
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_mse_on_random_vectors(seed):
+    rng = np.random.default_rng(seed)
+    y, t = rng.normal(size=7), rng.normal(size=7)
+    got = mse(y, t)
+    expected = 0.5 * sum((a - b) ** 2 for a, b in zip(y, t))
+    assert got == pytest.approx(expected, rel=1e-12), f"mse on 7 random values: expected {expected!r}; got {got!r}{looks_like(got, _mse_slips(y, t))}"
+
+
+def test_mse_on_a_batch_of_columns():
+    y, t = np.array([[0.2], [0.9], [0.4]]), np.array([[0.0], [1.0], [1.0]])
+    got = mse(y, t)
+    assert got == pytest.approx(0.5 * (0.04 + 0.01 + 0.36)), f"mse of (3, 1) columns: expected ½(0.04 + 0.01 + 0.36) = 0.205; got {got!r}"
+
+
+def test_mse_properties():
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        y, t = rng.normal(size=5), rng.normal(size=5)
+        assert mse(y, t) >= 0, f"mse is a sum of squares: it cannot be negative; got {mse(y, t)} for y={y}, t={t}"
+        assert mse(y, t) == pytest.approx(mse(t, y), rel=1e-12), "mse(y, t) = mse(t, y): (y − t)² = (t − y)²"
+    assert mse(Y, Y) == 0.0, f"mse(y, y) must be exactly 0; got {mse(Y, Y)!r}"
+    assert mse([0.5], [0.5 + 1e-9]) > 0, "mse is zero only when y = t"
+
+
+def test_the_gradient_is_y_minus_t():
+    got = mse_grad(Y, T)
+    assert isinstance(got, np.ndarray) and got.shape == (10,) and got.dtype == np.float64, (
+        f"mse_grad for 10 outputs: expected a float64 array of shape (10,); got {got!r}")
+    expected = np.array(Y) - np.array(T)
+    slips = {"t − y: the sign flipped": -expected[2], "2(y − t): the ½ cancels the 2": 2 * expected[2]}
+    assert got[2] == pytest.approx(expected[2]), (
+        f"mse_grad(y, t)[2]: expected y₂ − t₂ = 0.8 − 1 = −0.2; got {got[2]!r}{looks_like(got[2], slips)}")
+    np.testing.assert_allclose(got, expected, rtol=1e-12, err_msg="∂E/∂y = y − t, element by element")
+
+
+def test_the_gradient_against_sympy_and_numeric_partials():
+    ys, ts = sympy.symbols("y0:3"), sympy.symbols("t0:3")
+    E = sympy.Rational(1, 2) * sum((y - t) ** 2 for y, t in zip(ys, ts))
+    y, t = [0.3, -1.2, 2.0], [1.0, 0.5, 2.5]
+    at = {**dict(zip(ys, y)), **dict(zip(ts, t))}
+    exact = [float(sympy.diff(E, v).subs(at)) for v in ys]
+    np.testing.assert_allclose(mse_grad(y, t), exact, rtol=1e-12, err_msg="sympy's ∂E/∂yᵢ for E = ½Σ(yᵢ − tᵢ)²")
+    numeric = numeric_partials(lambda *v: mse(list(v), t), y)
+    np.testing.assert_allclose(mse_grad(y, t), numeric, rtol=1e-6, err_msg="central differences of your mse")
+
+
+@pytest.mark.parametrize("function", [mse, mse_grad, mean_squared_error, binary_cross_entropy], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("a_shape, b_shape", [((10,), (9,)), ((3, 1), (3,)), ((1, 4), (4, 1))])
+def test_mismatched_shapes_are_a_value_error_naming_both(function, a_shape, b_shape):
+    a, b = np.full(a_shape, 0.5), np.full(b_shape, 1.0)
+    err = expect_error(ValueError, lambda: function(a, b),
+                       f"{function.__name__}(a of shape {a_shape}, b of shape {b_shape})")
+    assert str(a_shape) in str(err) and str(b_shape) in str(err), (
+        f"the message should name both shapes, {a_shape} and {b_shape}; it was: {err}")
+
+
+def test_lists_and_arrays_give_the_same_loss():
+    assert mse(Y, T) == mse(np.array(Y), np.array(T))
+    assert mean_squared_error(Y, T) == mean_squared_error(np.array(Y), np.array(T))
+    assert binary_cross_entropy([0.9, 0.2], [1, 0]) == binary_cross_entropy(np.array([0.9, 0.2]), np.array([1, 0]))
+
+
+def _bce(h, t, eps=1e-7):
+    return -sum(ti * math.log(hi + eps) + (1 - ti) * math.log(1 - hi + eps) for hi, ti in zip(h, t)) / len(h)
+
+
+@pytest.mark.parametrize("h, t", [([0.9, 0.2], [1, 0]), ([0.5], [1]), ([0.3, 0.6, 0.99, 0.01], [0, 1, 1, 0]),
+                                  ([0.7, 0.7], [0, 0])])
+def test_binary_cross_entropy_values(h, t):
+    got = binary_cross_entropy(h, t)
+    expected = _bce(h, t)
+    slips = {"the minus sign missing": -expected, "a sum, not a mean": expected * len(h),
+             "the terms for t = 0 and t = 1 swapped": _bce([1 - v for v in h], t)}
+    assert isinstance(got, float), f"binary_cross_entropy should return a float; got {got!r}"
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"binary_cross_entropy({h}, {t}): expected −mean(t·log(h + ε) + (1 − t)·log(1 − h + ε)) = {expected!r}; "
+        f"got {got!r}{looks_like(got, slips, rel=1e-9)}")
+
+
+def test_epsilon_keeps_a_certain_wrong_answer_finite():
+    got = binary_cross_entropy([0.0, 1.0], [1, 0])
+    assert math.isfinite(got), f"binary_cross_entropy([0, 1], [1, 0]) must be finite thanks to ε; got {got!r}"
+    assert got == pytest.approx(-math.log(1e-7), rel=1e-6), f"with ε = 1e-7 each term is −log(1e-7) ≈ 16.118; got {got!r}"
+    assert binary_cross_entropy([0.0], [1], eps=1e-3) == pytest.approx(-math.log(1e-3), rel=1e-9), "use the eps argument"
+
+
+def test_cross_entropy_of_a_sigmoid_has_gradient_h_minus_t():
+    z, t = np.array([-2.0, 0.5, 3.0]), np.array([1.0, 0.0, 1.0])
+    h = 1 / (1 + np.exp(-z))
+    numeric = numeric_partials(lambda *zs: binary_cross_entropy(1 / (1 + np.exp(-np.array(zs))), t, eps=0.0), list(z))
+    np.testing.assert_allclose(numeric, (h - t) / len(z), rtol=1e-5,
+                               err_msg="∂E/∂z of cross-entropy on σ(z) should be (h − t)/n: your loss gives other slopes")
