@@ -107,6 +107,19 @@ KATAS = (
             "sign and the mean.",
         ),
     ),
+    Kata(
+        7,
+        "k07_gradient_descent",
+        "Gradient descent",
+        hints=(
+            "The loop body is one line, x = x - lr * grad(x), then history.append(x). history starts as "
+            "[x0] (a float copy for a number, np.array(x0, dtype=float) for a vector).",
+            "Write x = x − …, not x -= …: the in-place form changes x0 and every entry of history that is the "
+            "same array.",
+            "For precision, compare the step's length np.linalg.norm(new − x) with it after taking the step, "
+            "and break out of the loop when it is smaller. Check lr > 0 and steps ≥ 1 first.",
+        ),
+    ),
 )
 
 

@@ -1,0 +1,94 @@
+"""Kata 7 · Gradient descent — the checks. Read them; don't edit them. `make kata N=7` runs them."""
+
+import numpy as np
+import pytest
+
+from katas.feedback import expect_error
+from katas.k07_gradient_descent import gradient_descent
+
+
+def grad(x):
+    """The textbook's exercise: loss (x − 3)² + 10, gradient 2x − 6."""
+    return 2 * x - 6
+
+
+def test_the_textbooks_exercise_to_the_exact_float():
+    x, history = gradient_descent(grad, 10, lr=0.2, steps=100)
+    assert isinstance(x, float), f"for a number x0 the result should be a float; got {x!r}"
+    hint = " — that is w + η·∂E/∂w: step against the gradient, with a minus" if abs(x - 3) > 1e6 else ""
+    # == on purpose: 100 steps of x − 0.2·(2x − 6) from 10 end on exactly this float
+    assert x == 3.0000000000000004, (
+        f"gradient_descent(2x − 6, x0=10, lr=0.2, steps=100): expected 3.0000000000000004 (the book prints "
+        f"3.000000000000004); got {x!r}{hint}")
+
+
+def test_the_first_steps_by_hand():
+    _, history = gradient_descent(grad, 10, lr=0.2, steps=3)
+    assert len(history) == 4, f"3 steps from x0: history is [x0, x1, x2, x3], 4 entries; got {len(history)}: {history}"
+    expected = [10.0, 7.2, 5.52, 4.512]
+    assert [float(v) for v in history] == pytest.approx(expected, rel=1e-12), (
+        f"x₁ = 10 − 0.2·14 = 7.2, x₂ = 5.52, x₃ = 4.512: expected history {expected}; got {history}")
+
+
+@pytest.mark.parametrize("steps", [1, 5, 100])
+def test_history_starts_at_x0_with_one_entry_per_step(steps):
+    x, history = gradient_descent(grad, 10, lr=0.2, steps=steps)
+    assert len(history) == steps + 1, (
+        f"steps={steps}: history holds x0 and then one entry per step, {steps + 1} in all; got {len(history)}")
+    assert history[0] == 10, f"history[0] must be x0 = 10; got {history[0]!r}"
+    assert history[-1] == x, f"the returned x must be the last entry of history; got x = {x!r}, history[-1] = {history[-1]!r}"
+    for k in range(steps):
+        expected = history[k] - 0.2 * grad(history[k])
+        assert history[k + 1] == pytest.approx(expected, rel=1e-12), (
+            f"history[{k + 1}] should be history[{k}] − η·grad(history[{k}]) = {expected!r}; got {history[k + 1]!r}")
+
+
+def test_precision_stops_after_the_first_short_step():
+    x, history = gradient_descent(grad, 10, lr=0.2, steps=100, precision=0.00001)
+    taken = len(history) - 1
+    assert taken == 26, (
+        f"with precision = 0.00001 the 26th step is the first shorter than 0.00001 (|x₂₆ − x₂₅| ≈ 8e-6): "
+        f"expected 26 steps; took {taken}")
+    assert x == pytest.approx(3.0000119407209724, rel=1e-12), f"after 26 steps x = 3.0000119407…; got {x!r}"
+
+
+def test_without_precision_every_step_is_taken():
+    _, history = gradient_descent(grad, 10, lr=0.2, steps=100, precision=None)
+    assert len(history) == 101, f"precision=None: all 100 steps, so 101 entries; got {len(history)}"
+
+
+def test_the_bowl_in_two_dimensions():
+    x0 = np.array([3.0, 4.0])
+    x, history = gradient_descent(lambda p: 2 * p, x0, lr=0.1, steps=100)
+    assert isinstance(x, np.ndarray) and x.shape == (2,), f"for a vector x0 the result is a vector of shape (2,); got {x!r}"
+    np.testing.assert_allclose(x, [0.0, 0.0], atol=1e-8, err_msg="descent on x² + y² from (3, 4) should reach (0, 0)")
+    np.testing.assert_allclose(history[1], [2.4, 3.2], rtol=1e-12, err_msg="first step: (3, 4) − 0.1·(6, 8) = (2.4, 3.2)")
+    np.testing.assert_array_equal(x0, [3.0, 4.0], err_msg="x0 must be left unchanged: x = x − η·g makes a new array, x -= … does not")
+    assert not np.array_equal(history[0], history[-1]), (
+        "history[0] and history[-1] are equal: each entry must be its own array, not the same array updated in place")
+
+
+def test_a_vector_stops_on_the_length_of_the_step():
+    x, history = gradient_descent(lambda p: 2 * p, np.array([3.0, 4.0]), lr=0.1, steps=1000, precision=0.001)
+    steps = [np.linalg.norm(history[k + 1] - history[k]) for k in range(len(history) - 1)]
+    assert steps[-1] < 0.001 <= min(steps[:-1]), (
+        f"stop after the first step whose length |x_new − x| is below 0.001; the step lengths were ...{steps[-3:]}")
+
+
+def test_a_learning_rate_above_1_diverges_and_shows_it():
+    x, history = gradient_descent(grad, 10, lr=1.1, steps=100)
+    assert abs(x - 3) > 1e8, (
+        f"with η = 1.1 each step multiplies the distance to 3 by 1.2: after 100 steps |x − 3| ≈ 5.8e8; got x = {x!r}")
+    distances = [abs(v - 3) for v in history]
+    assert all(b > a for a, b in zip(distances, distances[1:])), "with η = 1.1 every step should land farther from 3"
+
+
+def test_a_small_learning_rate_crawls():
+    x, _ = gradient_descent(grad, 10, lr=0.01, steps=100)
+    assert x == pytest.approx(3 + 7 * 0.98**100, rel=1e-9), f"η = 0.01: the distance shrinks by 0.98 a step, x ≈ 3.928; got {x!r}"
+
+
+@pytest.mark.parametrize("lr, steps", [(0, 10), (-0.2, 10), (0.2, 0), (0.2, -5)])
+def test_a_non_positive_lr_or_steps_is_a_value_error(lr, steps):
+    expect_error(ValueError, lambda: gradient_descent(grad, 10, lr=lr, steps=steps),
+                 f"gradient_descent(grad, 10, lr={lr}, steps={steps})")
