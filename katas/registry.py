@@ -120,6 +120,19 @@ KATAS = (
             "and break out of the loop when it is smaller. Check lr > 0 and steps ≥ 1 first.",
         ),
     ),
+    Kata(
+        8,
+        "k08_mlp_forward",
+        "MLP forward pass (mlp1)",
+        hints=(
+            "actf is one line: 1 / (1 + np.exp(-x)). predict is two layers of the same pattern: "
+            "layer1 = actf(layer0 @ W1 + B1), then layer2 = actf(layer1 @ W2 + B2).",
+            "Column j of W1 holds the weights into hidden unit j, so x·W1 (not x·W1ᵀ) gives [z1, z2]. "
+            "The bias is added before the sigmoid.",
+            "For the shape check compare W1.shape[0] with x.shape[-1], B1.shape with (W1.shape[1],), "
+            "W2.shape[0] with W1.shape[1] and B2.shape with (W2.shape[1],); name every shape in the message.",
+        ),
+    ),
 )
 
 

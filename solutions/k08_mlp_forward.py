@@ -1,0 +1,108 @@
+# %% [markdown]
+"""Kata 8 · MLP forward pass (mlp1)
+
+The idea
+    A multilayer perceptron passes its input forward, layer by layer: each layer takes a weighted
+    sum of the layer before and squashes it with the activation function (순방향 패스). The
+    textbook's network has 2 inputs, 2 hidden units and 1 output, with the sigmoid everywhere:
+
+        x1 ──w1──► h1 ──w5──►
+           ╲w2  ╱w3           y
+        x2 ──w4──► h2 ──w6──►
+        (biases b1, b2 on the hidden units, b3 on the output)
+
+By hand, for the input (0, 0) (textbook 6, "MLP의 순방향 패스")
+    z1 = w1·x1 + w3·x2 + b1 = 0.1·0 + 0.3·0 + 0.1 = 0.1        a1 = σ(0.1) = 0.524979
+    z2 = w2·x1 + w4·x2 + b2 = 0.2                              a2 = σ(0.2) = 0.549834
+    z_y = w5·a1 + w6·a2 + b3 = 0.5·0.524979 + 0.6·0.549834 + 0.3 = 0.892389
+    y = σ(0.892389) = 0.709383          the target is 0: the untrained network is far off
+
+As matrices
+    Column j of W1 holds the weights into hidden unit j, so W1 = [[w1, w2], [w3, w4]]:
+
+        Z1 = X·W1 + B1      A1 = σ(Z1)         X: (samples, 2)   W1: (2, 2)   B1: (2,)
+        Z2 = A1·W2 + B2     A2 = σ(Z2)         W2: (2, 1)        B2: (1,)
+
+    with W1 = [[0.10, 0.20], [0.30, 0.40]], B1 = [0.1, 0.2], W2 = [[0.50], [0.60]], B2 = [0.3].
+    One row or all four XOR inputs at once: the same arithmetic, row by row. Before any training
+    mlp1.py prints 0.70938314, 0.72844306, 0.71791234, 0.73598705 for (0,0), (0,1), (1,0), (1,1):
+    near 0.7 for every input, the network knows nothing yet.
+
+What to implement
+    actf(x)                          the sigmoid σ(x) = 1 / (1 + e⁻ˣ), elementwise (the course's name)
+    predict(x, W1, B1, W2, B2)       → (layer0, layer1, layer2) as mlp1.py returns them: the input,
+                                     the hidden activations A1, the output A2. x is one sample of
+                                     shape (2,) or a batch (samples, 2). Shapes that do not chain
+                                     are a ValueError naming them.
+"""
+
+# %%
+import numpy as np
+
+# The textbook's network before training (mlp1.py), and the XOR training set.
+W1 = np.array([[0.10, 0.20], [0.30, 0.40]])
+B1 = np.array([0.1, 0.2])
+W2 = np.array([[0.50], [0.60]])
+B2 = np.array([0.3])
+X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+T = np.array([[0], [1], [1], [0]])
+
+
+def actf(x):
+    """The sigmoid, σ(x) = 1 / (1 + e⁻ˣ), elementwise.
+
+    >>> actf(np.array([0.0, 0.1]))
+    array([0.5       , 0.52497919])
+    """
+    # BEGIN SOLUTION
+    return 1 / (1 + np.exp(-x))
+    # END SOLUTION
+
+
+# %%
+def predict(x, W1, B1, W2, B2):
+    """The forward pass: layer1 = σ(x·W1 + B1), layer2 = σ(layer1·W2 + B2).
+
+    Args:
+        x: one sample, shape (inputs,), or a batch, shape (samples, inputs).
+        W1: (inputs, hidden); B1: (hidden,); W2: (hidden, outputs); B2: (outputs,).
+
+    Returns:
+        (layer0, layer1, layer2): x itself, the hidden activations of shape (…, hidden) and
+        the outputs of shape (…, outputs).
+
+    Raises:
+        ValueError: naming the shapes, when they do not chain.
+
+    >>> _, layer1, layer2 = predict(X, W1, B1, W2, B2)
+    >>> layer2.ravel()
+    array([0.70938314, 0.72844306, 0.71791234, 0.73598705])
+    """
+    # BEGIN SOLUTION
+    layer0 = np.asarray(x)
+    if (W1.shape[0] != layer0.shape[-1] or B1.shape != (W1.shape[1],)
+            or W2.shape[0] != W1.shape[1] or B2.shape != (W2.shape[1],)):
+        raise ValueError(f"shapes do not chain: x {layer0.shape}, W1 {W1.shape}, B1 {B1.shape}, "
+                         f"W2 {W2.shape}, B2 {B2.shape}; need W1 (inputs, hidden), B1 (hidden,), "
+                         "W2 (hidden, outputs), B2 (outputs,)")
+    layer1 = actf(layer0 @ W1 + B1)
+    layer2 = actf(layer1 @ W2 + B2)
+    return layer0, layer1, layer2
+    # END SOLUTION
+
+
+# %% What you see when the kata is green
+if __name__ == "__main__":
+    from tabulate import tabulate
+
+    _, (a1, a2), (y,) = predict(np.array([0, 0]), W1, B1, W2, B2)
+    z_y = W2[0, 0] * a1 + W2[1, 0] * a2 + B2[0]
+    print("The textbook's hand calculation for the input (0, 0):")
+    print(tabulate([("a1 = σ(0.1)", a1, "0.524979"), ("a2 = σ(0.2)", a2, "0.549834"),
+                    ("z_y = w5·a1 + w6·a2 + b3", z_y, "0.892389"), ("y = σ(z_y)", y, "0.709383")],
+                   headers=["quantity", "ours", "the book"], floatfmt=".9f", disable_numparse=[2]))
+    print("(The book cuts after six decimals: z_y = 0.8923899… is printed 0.892389.)")
+    _, hidden, out = predict(X, W1, B1, W2, B2)
+    print("\nmlp1.py, all four inputs at once (one batch):")
+    print(tabulate([(x, t[0], h, o[0]) for x, t, h, o in zip(X, T, hidden.round(6), out)],
+                   headers=["x", "target", "hidden (a1, a2)", "output"], floatfmt=".8f"))
