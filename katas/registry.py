@@ -133,6 +133,21 @@ KATAS = (
             "W2.shape[0] with W1.shape[1] and B2.shape with (W2.shape[1],); name every shape in the message.",
         ),
     ),
+    Kata(
+        9,
+        "k09_mlp_backprop",
+        "MLP backpropagation (mlp2)",
+        hints=(
+            "backprop: A1, A2 = forward(x, W1, B1, W2, B2); delta2 = (A2 − t)·actf_deriv(A2); delta1 = "
+            "(delta2 @ W2.T)·actf_deriv(A1). The gradients are x.T @ delta1, delta1.sum(axis=0), "
+            "A1.T @ delta2, delta2.sum(axis=0).",
+            "train_step computes all four gradients first, then returns tuple(p − lr·g for p, g in zip(params, "
+            "grads)): new arrays, so the caller's stay as they were. fit loops epochs, then samples in order, "
+            "each reshaped to one row.",
+            "fit_by_hand mirrors numpy's order exactly: a1 = σ(x1·w1 + x2·w3 + b1), …, delta_y = (y − t)·(y·(1 − y)), "
+            "delta_1 = (delta_y·w5)·(a1·(1 − a1)); compute both hidden deltas before changing w5 and w6.",
+        ),
+    ),
 )
 
 

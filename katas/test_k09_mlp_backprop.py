@@ -1,0 +1,218 @@
+"""Kata 9 · MLP backpropagation (mlp2) — the checks. `make kata N=9` runs them; FULL=1 adds the
+slow ones (mlp2.py's full 90 000 epochs with numpy, about half a minute)."""
+
+import numpy as np
+import pytest
+import sympy
+
+from katas.feedback import expect_error, looks_like, numeric_partials
+from katas.k09_mlp_backprop import (PARAMS, T, X, actf_deriv, backprop, fit, fit_by_hand, forward, loss,
+                                    train_step)
+
+X0, T0 = np.array([[0, 0]]), np.array([[0]])  # the hand calculation's sample
+NAMES = ("W1", "B1", "W2", "B2")
+
+
+def _copies(params):
+    return tuple(np.array(p, dtype=float) for p in params)
+
+
+def test_actf_deriv_is_taken_from_the_output():
+    out = np.array([0.709383, 0.5, 0.1])
+    got = actf_deriv(out)
+    np.testing.assert_allclose(got, out * (1 - out), rtol=1e-12,
+                               err_msg="actf_deriv(out) = out·(1 − out): the sigmoid's slope, written through its output")
+
+
+def test_the_loss_of_the_hand_calculation():
+    got = loss(X0, T0, PARAMS)
+    assert isinstance(got, float), f"loss should return a float; got {got!r}"
+    assert round(got, 6) == 0.251612, (
+        f"loss on (0, 0) → 0: E = ½(0 − 0.709383)² = 0.251612; got {got!r}"
+        + looks_like(got, {"(out − t)² without the ½": 0.5032244346306646}))
+    total = loss(X, T, PARAMS)
+    assert total == pytest.approx(0.5 * sum((o - t) ** 2 for o, t in zip(
+        [0.70938314, 0.72844306, 0.71791234, 0.73598705], [0, 1, 1, 0])), rel=1e-7), (
+        f"loss over the four XOR samples: ½Σ(out − t)² with mlp1's outputs; got {total!r}")
+
+
+def test_the_gradient_of_w5_by_hand():
+    grads = backprop(X0, T0, *_copies(PARAMS))
+    assert len(grads) == 4, f"backprop returns (dW1, dB1, dW2, dB2); got {len(grads)} values"
+    dW1, dB1, dW2, dB2 = grads
+    for name, g, p in zip(("dW1", "dB1", "dW2", "dB2"), grads, PARAMS):
+        assert np.shape(g) == p.shape, f"{name} must have its parameter's shape {p.shape}; got {np.shape(g)}"
+    out = 0.7093831369799213
+    z_slip = out * 0.8923899917 * (1 - 0.8923899917) * 0.5249791874789399
+    assert dW2[0, 0] == pytest.approx(0.07677584729534077, rel=1e-9), (
+        f"∂E/∂w5 = (out_y − t)·out_y(1 − out_y)·a1 = 0.709383·0.206158·0.524979 = 0.0767758 (the book cuts it to "
+        f"0.076775); got {dW2[0, 0]!r}"
+        + looks_like(dW2[0, 0], {"σ' taken of z_y: out·(1 − out) needs the output, not the net input": z_slip,
+                                 "without f'(net): δ_out = (out − t)·out(1 − out)": out * 0.5249791874789399}))
+    np.testing.assert_array_equal(dW1, np.zeros((2, 2)), err_msg="∂E/∂w1 … ∂E/∂w4 = δ·x = 0, since x = (0, 0)")
+
+
+def test_one_step_by_hand():
+    before = _copies(PARAMS)
+    new = train_step(X0, T0, before, lr=0.2)
+    for name, p, q in zip(NAMES, before, PARAMS):
+        np.testing.assert_array_equal(p, q, err_msg=f"train_step must leave the caller's {name} unchanged")
+    W1n, B1n, W2n, B2n = new
+    # name: (got, before the step, expected after it, what the book prints)
+    expected = {"w5": (W2n[0, 0], 0.5, 0.4846448305409318, "0.484645"),
+                "w6": (W2n[1, 0], 0.6, 0.5839178496891771, "0.583918"),
+                "b3": (B2n[0], 0.3, 0.27075089865408397, "0.270750"),
+                "b1": (B1n[0], 0.1, 0.09635298746357744, "0.096352"),
+                "b2": (B1n[1], 0.2, 0.19565621760797422, "0.195656")}
+    for name, (got, old, want, book) in expected.items():
+        hint = looks_like(got, {"w + η·∂E/∂w: the update subtracts the gradient": 2 * old - want}, rel=1e-9)
+        if not hint and name in ("b1", "b2") and got != pytest.approx(want, rel=1e-9):
+            hint = " — δ_hidden must use the old W2: compute every gradient first, then update"
+        assert got == pytest.approx(want, rel=1e-9), (
+            f"after one step on (0, 0) → 0 with η = 0.2: expected {name} = {want:.7f} (the book: {book}); "
+            f"got {got!r}{hint}")
+    np.testing.assert_array_equal(W1n, PARAMS[0], err_msg="w1 … w4 do not change: their gradient is δ·x and x = (0, 0)")
+    assert loss(X0, T0, new) == pytest.approx(0.2446869480763775, rel=1e-9), (
+        f"E after the step: ½(0 − 0.699553)² = 0.244687; got {loss(X0, T0, new)!r}")
+
+
+def test_ten_thousand_steps_on_one_sample():
+    params = PARAMS
+    for _ in range(10_000):
+        params = train_step(X0, T0, params, 0.2)
+    out = forward(X0, *params)[1][0, 0]
+    assert out == pytest.approx(0.012088482200510061, rel=1e-9), (
+        f"10 000 steps on (0, 0) alone give out_y = 0.012088 (not the book's 0.005770, which is 40 000 steps); got {out!r}")
+
+
+def test_a_batch_sums_the_gradients_of_its_rows():
+    params = _copies(PARAMS)
+    whole = backprop(X, T, *params)
+    rows = [backprop(X[i:i + 1], T[i:i + 1], *params) for i in range(4)]
+    for k, name in enumerate(("dW1", "dB1", "dW2", "dB2")):
+        assert np.shape(whole[k]) == PARAMS[k].shape, (
+            f"for a batch of 4, {name} still has its parameter's shape {PARAMS[k].shape}; got {np.shape(whole[k])}"
+            + (" — sum the deltas over the rows (axis=0)" if name.startswith("dB") else ""))
+        np.testing.assert_allclose(whole[k], sum(r[k] for r in rows), rtol=1e-12,
+                                   err_msg=f"{name} over a batch = the sum of each row's {name}")
+
+
+def _flat_loss(x, t, shapes):
+    def E(*values):
+        params, i = [], 0
+        for shape in shapes:
+            n = int(np.prod(shape))
+            params.append(np.array(values[i:i + n]).reshape(shape))
+            i += n
+        _, out = forward(x, *params)
+        return 0.5 * float(np.sum((out - t) ** 2))
+    return E
+
+
+@pytest.mark.parametrize("seed", [None, 3])
+def test_backprop_matches_a_numeric_gradient(seed):
+    params = _copies(PARAMS)
+    if seed is not None:
+        rng = np.random.default_rng(seed)
+        params = tuple(rng.normal(size=p.shape) for p in params)
+    grads = backprop(X, T, *params)
+    numeric = numeric_partials(_flat_loss(X, T, [p.shape for p in params]),
+                               list(np.concatenate([p.ravel() for p in params])))
+    got = np.concatenate([np.ravel(g) for g in grads])
+    np.testing.assert_allclose(got, numeric, rtol=1e-6, atol=1e-10,
+                               err_msg="backprop's gradients against central differences of E, in the order "
+                                       "w1 w2 w3 w4 b1 b2 w5 w6 b3")
+
+
+def test_backprop_matches_sympy_on_the_symbolic_network():
+    w = sympy.symbols("w1:7")
+    b = sympy.symbols("b1:4")
+    σ = lambda z: 1 / (1 + sympy.exp(-z))  # noqa: E731
+    E = 0
+    for (x1, x2), (t,) in zip(X.tolist(), T.tolist()):
+        a1, a2 = σ(w[0] * x1 + w[2] * x2 + b[0]), σ(w[1] * x1 + w[3] * x2 + b[1])
+        E += sympy.Rational(1, 2) * (σ(w[4] * a1 + w[5] * a2 + b[2]) - t) ** 2
+    at = dict(zip(w + b, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.1, 0.2, 0.3]))
+    order = [w[0], w[1], w[2], w[3], b[0], b[1], w[4], w[5], b[2]]
+    exact = [float(sympy.diff(E, v).evalf(subs=at)) for v in order]
+    got = np.concatenate([np.ravel(g) for g in backprop(X, T, *_copies(PARAMS))])
+    np.testing.assert_allclose(got, exact, rtol=1e-9, err_msg="sympy's ∂E/∂w over the four XOR samples")
+
+
+# The numpy fit after 2000 epochs: values the reference produces (mlp2.py's loop, samples in order).
+AFTER_2000 = ([[-0.10626330013802532, 0.06823281451712328], [-0.03923532332585263, 0.09054474174588648]],
+              [-0.2374672215076735, -0.11175888635141513], [[0.1608688258088662], [0.21849218816638444]],
+              [-0.17673870382554746])
+
+
+def test_fit_follows_mlp2s_trajectory():
+    start = _copies(PARAMS)
+    trained = fit(X, T, start, 0.2, 2000)
+    for name, p, q in zip(NAMES, start, PARAMS):
+        np.testing.assert_array_equal(p, q, err_msg=f"fit must leave the caller's {name} unchanged")
+    for name, got, want in zip(NAMES, trained, AFTER_2000):
+        np.testing.assert_allclose(got, want, rtol=1e-9, atol=1e-12, err_msg=(
+            f"{name} after 2000 epochs of fit (η = 0.2, one step per sample, in the order (0,0), (0,1), (1,0), "
+            "(1,1)) differs from mlp2.py's loop"))
+
+
+def test_fit_logs_like_the_course(capsys):
+    fit(X, T, _copies(PARAMS), 0.2, 1000, log_every=250)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == ["Iter: 250, Loss: 0.49994318", "Iter: 500, Loss: 0.49995736",
+                     "Iter: 750, Loss: 0.49997034", "Iter: 1000, Loss: 0.49998143"], (
+        f"fit(..., epochs=1000, log_every=250) should print 'Iter: k, Loss: E' with E over all four samples, "
+        f"8 decimals, after epochs 250, 500, 750 and 1000; it printed {lines}")
+
+
+def test_fit_is_quiet_without_log_every(capsys):
+    fit(X, T, _copies(PARAMS), 0.2, 10)
+    assert capsys.readouterr().out == "", "fit prints nothing unless log_every is given"
+
+
+def test_by_hand_and_with_numpy_are_the_same_arithmetic():
+    by_hand = fit_by_hand(2000)
+    for name, got, want in zip(NAMES, by_hand, AFTER_2000):
+        assert np.shape(got) == np.shape(want), f"fit_by_hand returns {name} with shape {np.shape(want)}; got {np.shape(got)}"
+        # == on purpose: the same float operations in the same order give the same bits
+        assert np.array_equal(got, want), (
+            f"{name} after 2000 epochs by hand should equal numpy's bit for bit; got {np.asarray(got).tolist()}, "
+            f"numpy gives {want}: look for an operation done in another order, or an update made too early")
+
+
+def test_by_hand_90000_epochs_reproduces_mlp2():
+    W1, B1, W2, B2 = fit_by_hand(90_000)
+    _, out = forward(X, W1, B1, W2, B2)
+    np.testing.assert_allclose(out.ravel(), [0.00814407, 0.99154105, 0.99152258, 0.01038517], atol=5e-9,
+                               err_msg="mlp2.py's trained outputs (its 'Backward pass' printout)")
+    for name, got, want in zip(NAMES, (W1, B1, W2, B2), (
+            [[-6.7181009, -5.22651178], [-6.75291089, -5.23369975]], [2.8151334, 7.80251731],
+            [[-11.19451524], [11.04437812]], [-5.28026114])):
+        np.testing.assert_allclose(got, want, atol=1e-8, err_msg=f"mlp2.py's trained {name}")
+
+
+@pytest.mark.parametrize("shape", [(2,), (1, 3)])
+def test_backprop_wants_rows(shape):
+    expect_error(ValueError, lambda: backprop(np.ones(shape), np.ones((1, 1)), *_copies(PARAMS)),
+                 f"backprop with x of shape {shape}: x must be (samples, 2)")
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_slow_fit_with_numpy_for_90000_epochs_reproduces_mlp2_bit_for_bit():
+    trained = fit(X, T, _copies(PARAMS), 0.2, 90_000)
+    for name, got, want in zip(NAMES, trained, fit_by_hand(90_000)):
+        assert np.array_equal(got, want), f"{name} after 90 000 epochs: numpy and by hand should agree bit for bit"
+    _, out = forward(X, *trained)
+    np.testing.assert_allclose(out.ravel(), [0.00814407, 0.99154105, 0.99152258, 0.01038517], atol=5e-9)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_slow_the_books_ten_thousand_steps_are_forty_thousand():
+    params = PARAMS
+    for _ in range(40_000):
+        params = train_step(X0, T0, params, 0.2)
+    out, E = forward(X0, *params)[1][0, 0], loss(X0, T0, params)
+    assert out == pytest.approx(0.005770940746121577, rel=1e-9) and E == pytest.approx(1.6651878547623133e-05, rel=1e-9), (
+        f"40 000 steps on (0, 0): out_y = 0.0057709 (the book: 0.005770), E = 1.665e-05; got {out!r}, {E!r}")
