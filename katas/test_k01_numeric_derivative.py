@@ -1,15 +1,12 @@
 """Kata 1 · Numeric derivative — the checks. Read them; don't edit them. `make kata N=1` runs them."""
 
+import functools
 import math
 
 import pytest
-import sympy
 
 from katas.feedback import expect_error, looks_like
 from katas.k01_numeric_derivative import central_derivative, derivative
-
-X = sympy.Symbol("x")
-
 
 # The course's examples with Δx = 0.01 (lecture 9, "미분의 정의"): f, its name, the exact slope.
 COURSE = [
@@ -72,56 +69,74 @@ def test_central_difference_value(f, name, x, dx, forward, central):
         f"(f({x}+{dx}) − f({x}−{dx}))/(2·{dx}); got {got!r}{looks_like(got, mistakes)}")
 
 
-# Curved functions, with sympy's exact derivatives as the reference.
+# Curved functions, with sympy's exact derivatives as the reference: name, f, f as sympy reads it.
+# sympy is imported only once your code has answered, so a red run stays quick.
 FAMILY = {
-    "x²": X**2,
-    "x³": X**3,
-    "sin x": sympy.sin(X),
-    "exp x": sympy.exp(X),
-    "σ(x) = 1/(1 + e⁻ˣ)": 1 / (1 + sympy.exp(-X)),
+    "x²": (lambda x: x**2, "x**2"),
+    "x³": (lambda x: x**3, "x**3"),
+    "sin x": (math.sin, "sin(x)"),
+    "exp x": (math.exp, "exp(x)"),
+    "σ(x) = 1/(1 + e⁻ˣ)": (lambda x: 1 / (1 + math.exp(-x)), "1/(1 + exp(-x))"),
 }
 POINTS = [-1.5, 0.5, 2.0]  # none where f'' = 0, so forward and central always differ
 
 
-def _numeric(expr):
-    return sympy.lambdify(X, expr, "math")
+@functools.lru_cache(maxsize=None)
+def _symbolic(name, order=0):
+    """(the order-th derivative of FAMILY[name] as a sympy expression, and as a float function)."""
+    import sympy
+
+    x = sympy.Symbol("x")
+    expr = sympy.diff(sympy.sympify(FAMILY[name][1]), x, order)
+    return expr, sympy.lambdify(x, expr, "math")
 
 
-def _max_abs(expr, lo, hi):
-    """max |expr| at the ends and middle of [lo, hi]: enough for these smooth functions on a short span."""
-    f = _numeric(expr)
+def _max_abs(name, order, lo, hi):
+    """max |order-th derivative| at the ends and middle of [lo, hi]: enough for these smooth functions."""
+    f = _symbolic(name, order)[1]
     return max(abs(f(t)) for t in (lo, (lo + hi) / 2, hi))
+
+
+def _exact_quotient(name, ahead, behind):
+    """(f(ahead) − f(behind)) / (ahead − behind) in 30-digit arithmetic."""
+    expr = _symbolic(name)[0]
+    x = next(iter(expr.free_symbols))
+    return float(((expr.subs(x, ahead) - expr.subs(x, behind)) / (ahead - behind)).evalf(30))
 
 
 @pytest.mark.parametrize("at", POINTS)
 @pytest.mark.parametrize("name", FAMILY)
 def test_forward_difference_error_is_about_dx_times_f2_over_2(name, at):
-    expr, dx = FAMILY[name], 0.01
-    exact = float(sympy.diff(expr, X).subs(X, at))
+    f, dx = FAMILY[name][0], 0.01
+    got = derivative(f, at)
+    exact = _symbolic(name, 1)[1](at)
     # Taylor: the forward difference = f'(x) + Δx·f''(ξ)/2 for some ξ in [x, x+Δx]
-    bound = dx / 2 * _max_abs(sympy.diff(expr, X, 2), at, at + dx) * 1.05 + 1e-9
-    got = derivative(_numeric(expr), at)
+    bound = dx / 2 * _max_abs(name, 2, at, at + dx) * 1.05 + 1e-9
     assert abs(got - exact) <= bound, (
         f"derivative(f, {at}) for f(x) = {name}: sympy's exact f'({at}) is {exact:.10f}, and the forward "
         f"difference may be off by at most Δx·|f''|/2 ≈ {bound:.2e}; got {got!r}")
     # ... and it is the forward difference, not something more accurate passed off as one
-    expected = float(((expr.subs(X, at + dx) - expr.subs(X, at)) / dx).evalf(30))
+    expected = _exact_quotient(name, at + dx, at)
     assert got == pytest.approx(expected, rel=1e-9), (
         f"derivative(f, {at}) for f(x) = {name}: expected the forward difference {expected!r}; got {got!r}"
-        f"{looks_like(got, _wrong_answers(_numeric(expr), at, dx))}")
+        f"{looks_like(got, _wrong_answers(f, at, dx))}")
 
 
 @pytest.mark.parametrize("at", POINTS)
 @pytest.mark.parametrize("name", FAMILY)
 def test_central_difference_error_is_about_dx2_times_f3_over_6(name, at):
-    expr, dx = FAMILY[name], 0.01
-    exact = float(sympy.diff(expr, X).subs(X, at))
-    bound = dx**2 / 6 * _max_abs(sympy.diff(expr, X, 3), at - dx, at + dx) * 1.05 + 1e-9
-    got = central_derivative(_numeric(expr), at)
+    f, dx = FAMILY[name][0], 0.01
+    got = central_derivative(f, at)
+    exact = _symbolic(name, 1)[1](at)
+    bound = dx**2 / 6 * _max_abs(name, 3, at - dx, at + dx) * 1.05 + 1e-9
     assert abs(got - exact) <= bound, (
         f"central_derivative(f, {at}) for f(x) = {name}: sympy's exact f'({at}) is {exact:.10f}, and the "
         f"central difference may be off by at most Δx²·|f'''|/6 ≈ {bound:.2e}; got {got!r}"
-        f"{looks_like(got, _wrong_answers(_numeric(expr), at, dx))}")
+        f"{looks_like(got, _wrong_answers(f, at, dx))}")
+    expected = _exact_quotient(name, at + dx, at - dx)
+    assert got == pytest.approx(expected, rel=1e-9), (
+        f"central_derivative(f, {at}) for f(x) = {name}: expected (f(x+Δx) − f(x−Δx))/(2Δx) = {expected!r}; "
+        f"got {got!r}{looks_like(got, _wrong_answers(f, at, dx))}")
 
 
 def test_halving_dx_halves_the_forward_error_and_quarters_the_central():

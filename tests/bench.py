@@ -1,16 +1,23 @@
-"""Time the learner's two commands: `make kata N=1` and `make test`.
+"""Benchmarks behind the speed figures in the README. Run: make bench  (about a minute)
 
-`make kata N=1` is compared with bare `python -c "import numpy, sympy, pytest"` in the same run,
-since those imports are the floor for any kata that checks against sympy. Run: make bench
+1. `make kata N=1` against bare `python -c "import numpy, sympy, pytest"`, measured in the same run:
+   those imports are the floor for any kata whose tests check against sympy.
+2. `make test`.
+3. mlp2.py's training loop as the textbook prints it (numpy, one sample at a time) against the
+   reference's two forms of the same arithmetic: fit() with numpy and fit_by_hand() with floats.
 """
 
+import argparse
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 PY = str(ROOT / ".venv" / "bin" / "python")
 
 
@@ -23,14 +30,70 @@ def median_seconds(command, repeat):
     return statistics.median(times)
 
 
+def course_loop(epochs):
+    """mlp2.py's fit(), as the textbook prints it (globals made local)."""
+    def actf(x):
+        return 1 / (1 + np.exp(-x))
+
+    def actf_deriv(x):
+        return x * (1 - x)
+
+    X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+    T = np.array([[0], [1], [1], [0]])
+    W1 = np.array([[0.10, 0.20], [0.30, 0.40]])
+    W2 = np.array([[0.50], [0.60]])
+    B1 = np.array([0.1, 0.2])
+    B2 = np.array([0.3])
+    learning_rate = 0.2
+    for i in range(epochs):
+        for x, y in zip(X, T):
+            x = np.reshape(x, (1, -1))
+            y = np.reshape(y, (1, -1))
+            layer0 = x
+            layer1 = actf(np.dot(layer0, W1) + B1)
+            layer2 = actf(np.dot(layer1, W2) + B2)
+            layer2_error = layer2 - y
+            layer2_delta = layer2_error * actf_deriv(layer2)
+            layer1_error = np.dot(layer2_delta, W2.T)
+            layer1_delta = layer1_error * actf_deriv(layer1)
+            W2 += -learning_rate * np.dot(layer1.T, layer2_delta)
+            W1 += -learning_rate * np.dot(layer0.T, layer1_delta)
+            B2 += -learning_rate * np.sum(layer2_delta, axis=0)
+            B1 += -learning_rate * np.sum(layer1_delta, axis=0)
+    return W1, B1, W2, B2
+
+
+def timed(function, *args):
+    start = time.perf_counter()
+    result = function(*args)
+    return time.perf_counter() - start, result
+
+
 def main():
-    repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 7
-    floor = median_seconds([PY, "-c", "import numpy, sympy, pytest"], repeat)
-    kata = median_seconds(["make", "-s", "kata", "N=1"], repeat)
-    test = median_seconds(["make", "-s", "test"], max(1, repeat // 3))
-    print(f"bare imports (numpy, sympy, pytest)  median {floor:.2f} s over {repeat} runs")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7, help="runs of each command (the median is reported)")
+    parser.add_argument("--epochs", type=int, default=90_000, help="mlp2 epochs (the textbook's 90 000)")
+    args = parser.parse_args()
+
+    floor = median_seconds([PY, "-c", "import numpy, sympy, pytest"], args.repeat)
+    kata = median_seconds(["make", "-s", "kata", "N=1"], args.repeat)
+    test_runs = max(1, args.repeat // 3)
+    test = median_seconds(["make", "-s", "test"], test_runs)
+    print(f"bare imports (numpy, sympy, pytest)  median {floor:.2f} s over {args.repeat} runs")
     print(f"make kata N=1                        median {kata:.2f} s  ({kata / floor:.2f}× the bare imports)")
-    print(f"make test                            median {test:.2f} s over {max(1, repeat // 3)} runs")
+    print(f"make test                            median {test:.2f} s over {test_runs} runs")
+
+    from solutions.k09_mlp_backprop import PARAMS, T, X, fit, fit_by_hand
+
+    course_s, course = timed(course_loop, args.epochs)
+    numpy_s, by_numpy = timed(fit, X, T, PARAMS, 0.2, args.epochs)
+    floats_s, by_hand = timed(fit_by_hand, args.epochs)
+    same = all(np.array_equal(a, b) and np.array_equal(a, c) for a, b, c in zip(course, by_numpy, by_hand))
+    print(f"\nmlp2, {args.epochs} epochs (one run each):")
+    print(f"  the textbook's loop     {course_s:6.2f} s")
+    print(f"  reference fit (numpy)   {numpy_s:6.2f} s")
+    print(f"  reference fit_by_hand   {floats_s:6.2f} s  (1/{course_s / floats_s:.0f} of the textbook's loop)")
+    print(f"  all three bit-identical: {same}")
 
 
 if __name__ == "__main__":
