@@ -12,12 +12,13 @@ STAMP  := $(VENV)/.installed
 export KATA_N := $(value N)
 export KATA_ALL := $(value ALL)
 export KATA_FULL := $(value FULL)
-unexport N ALL FULL
+export KATA_YES := $(value YES)
+unexport N ALL FULL YES
 
 RUN := $(PY) -m katas
 
 .DEFAULT_GOAL := help
-.PHONY: help kata solution list next hint test stubs bench
+.PHONY: help kata solution list next hint watch reset reset-all test stubs bench
 
 help: ## the verbs, one line each
 	@echo "make kata N=1       run kata 1 against your code in katas/ (N=01 works too)"
@@ -25,6 +26,9 @@ help: ## the verbs, one line each
 	@echo "make list           every kata with your progress"
 	@echo "make next           run the first kata you have not solved"
 	@echo "make hint N=1       the next hint for kata 1 (ALL=1: every hint)"
+	@echo "make watch N=1      re-run kata 1 each time you save its file (Ctrl-C stops)"
+	@echo "make reset N=1      restore kata 1's stub; your file is backed up beside it first"
+	@echo "make reset-all      the same for every kata (asks first; YES=1 skips the question)"
 	@echo "make test           the repository's self-check"
 	@echo "make stubs          regenerate katas/ stubs from solutions/ (maintainers)"
 	@echo "make bench          time make kata and make test (maintainers)"
@@ -49,6 +53,15 @@ next: $(STAMP)
 
 hint: $(STAMP)
 	@$(RUN) hint
+
+watch: $(STAMP)
+	@$(RUN) watch
+
+reset: $(STAMP)
+	@$(RUN) reset
+
+reset-all: $(STAMP)
+	@$(RUN) reset-all
 
 test: $(STAMP)
 	@$(PY) -m pytest tests

@@ -5,6 +5,9 @@
     make list          python -m katas list
     make next          python -m katas next
     make hint N=7      python -m katas hint        (ALL=1 arrives as KATA_ALL)
+    make watch N=7     python -m katas watch
+    make reset N=7     python -m katas reset
+    make reset-all     python -m katas reset-all   (YES=1 arrives as KATA_YES)
 
 It runs a kata's tests in-process with pytest and reports them in the learner's terms: what
 passes, what is not written yet, what came back wrong and where. Exit codes: 0 green, 1 red,
@@ -20,6 +23,7 @@ import os
 import re
 import runpy
 import sys
+import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -319,16 +323,88 @@ def cmd_hint(kata, show_all):
 # ---------------------------------------------------------------- command line
 
 
+def _stub_text(kata):
+    """The kata's stub as shipped: generated from the reference, so it needs neither git nor a network."""
+    from tests.stubgen import make_stub
+
+    return make_stub((ROOT / kata.solution_file).read_text(encoding="utf-8"), kata.module)
+
+
+def reset_one(kata, stamp):
+    """Back the learner's file up beside it, then restore the stub. Returns what was done, in one line."""
+    path, stub = ROOT / kata.file, _stub_text(kata)
+    if path.exists() and path.read_text(encoding="utf-8") == stub:
+        return f"kata {kata.number}: {kata.file} is already the stub; nothing to do"
+    note = ""
+    if path.exists():
+        backup = path.with_name(f"{path.name}.{stamp}.bak")
+        backup.write_bytes(path.read_bytes())
+        note = f"; your version is saved as {backup.relative_to(ROOT)}"
+    path.write_text(stub, encoding="utf-8")
+    return f"kata {kata.number}: {kata.file} is the stub again{note}"
+
+
+def _stamp():
+    from datetime import datetime
+
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def cmd_reset(kata):
+    print(reset_one(kata, _stamp()))
+    return GREEN
+
+
+def cmd_reset_all(confirmed):
+    if not confirmed:
+        if not sys.stdin.isatty():
+            raise UsageError("this resets every kata; say YES=1 to confirm when there is no terminal to ask")
+        answer = input(f"Reset all {len(KATAS)} katas to their stubs? Your files are backed up first. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing was changed.")
+            return GREEN
+    stamp = _stamp()
+    for kata in KATAS:
+        print(reset_one(kata, stamp))
+    return GREEN
+
+
+def cmd_watch(kata, full, interval=0.5):
+    """Re-run the kata whenever its file is saved. Polls the file's modification time: no dependency,
+    and the same on every system (a save shows up within `interval` seconds)."""
+    import subprocess
+
+    path = ROOT / kata.file
+    command = [sys.executable, "-m", "katas", "kata", str(kata.number)]
+    env = {**os.environ, "KATA_FULL": "1" if full else ""}
+    seen = None
+    try:
+        while True:
+            stamp = path.stat().st_mtime_ns if path.exists() else None
+            if stamp != seen:
+                seen = stamp
+                print("\033[2J\033[H", end="")  # clear the screen
+                subprocess.run(command, cwd=ROOT, env=env)
+                print(f"\nWatching {kata.file}: save it to run the checks again; Ctrl-C stops.")
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        print("\nStopped watching.")
+        return GREEN
+
+
 def _parser():
     parser = argparse.ArgumentParser(prog="python -m katas", description=__doc__.splitlines()[0])
     verbs = parser.add_subparsers(dest="verb", required=True)
     for verb, text in [("kata", "run a kata against your code"),
                        ("solution", "run a kata against the reference (a spoiler)"),
-                       ("hint", "show the next hint for a kata")]:
+                       ("hint", "show the next hint for a kata"),
+                       ("watch", "re-run a kata each time its file is saved"),
+                       ("reset", "restore a kata's stub, backing up your file")]:
         sub = verbs.add_parser(verb, help=text)
         sub.add_argument("n", nargs="?", default=os.environ.get("KATA_N"), help="the kata number")
     verbs.add_parser("list", help="every kata with your progress")
     verbs.add_parser("next", help="run the first kata that is not solved yet")
+    verbs.add_parser("reset-all", help="restore every kata's stub, backing up your files")
     return parser
 
 
@@ -340,13 +416,19 @@ def main(argv=None):
             return cmd_list()
         if args.verb == "next":
             return cmd_next()
+        if args.verb == "reset-all":
+            return cmd_reset_all(bool(os.environ.get("KATA_YES")))
         kata = kata_from(args.n, args.verb)
         if args.verb == "hint":
             return cmd_hint(kata, bool(os.environ.get("KATA_ALL")))
+        if args.verb == "reset":
+            return cmd_reset(kata)
+        if args.verb == "watch":
+            return cmd_watch(kata, full)
         return cmd_kata(kata, solutions=args.verb == "solution", full=full)
     except UsageError as err:
         print(f"make {args.verb}: {err}", file=sys.stderr)
-        if not (args.n or "").strip():
+        if hasattr(args, "n") and not (args.n or "").strip():
             print("The katas:", *(f"  {k.number:2}  {k.title}" for k in KATAS), sep="\n", file=sys.stderr)
         return USAGE
 

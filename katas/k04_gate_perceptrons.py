@@ -1,6 +1,8 @@
 # %% [markdown]
 """Kata 4 · Gate perceptrons
 
+Terms (the glossary in README.md): 퍼셉트론 perceptron, 가중치 weight, 편향 bias, 활성화 함수 activation function, 계단 함수 step function
+
 The idea
     A neuron weighs its inputs, adds a bias and fires when the sum passes a threshold:
 

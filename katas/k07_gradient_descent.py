@@ -1,6 +1,8 @@
 # %% [markdown]
 """Kata 7 · Gradient descent
 
+Terms (the glossary in README.md): 경사하강법 gradient descent, 학습률 learning rate, 반복 iteration
+
 The idea
     Learning is minimising the loss: find the weights where E is smallest. The gradient ∂E/∂w
     says which way E goes up (kata 2), so take a small step the other way, and repeat:

@@ -34,12 +34,12 @@ KATAS = (
         "k01_numeric_derivative",
         "Numeric derivative",
         hints=(
-            "Translate the lesson's formula literally: f(x + dx) − f(x), divided by dx. "
-            "Use the dx you are given, not 0.01 written out.",
-            "The central difference evaluates f on both sides, f(x + dx) and f(x − dx), and "
-            "the two points are 2·dx apart.",
-            "Check dx before dividing: math.isfinite(dx) is False for inf and nan, and dx == 0 "
-            "catches zero. Raise ValueError with a message that says what dx was.",
+            "Translate the lesson's formula word for word: the value of f one step ahead, minus the value"
+            ' here, divided by the step. Use the step you are given, not 0.01 written out.',
+            'The central difference looks one step ahead and one step behind; those two points are two '
+            'steps apart, and that distance is what you divide by.',
+            'Check the step before you divide by it: zero is no step at all, and infinity or NaN are not '
+            'numbers you can step by. The math module can tell whether a number is finite.',
         ),
     ),
     Kata(
@@ -47,11 +47,12 @@ KATAS = (
         "k02_partial_derivatives",
         "Partial derivatives",
         hints=(
-            "Make a float copy of the point (np.array(point, dtype=float)), add dx to coordinate i of "
-            "the copy only, and take the forward difference f(*nudged) − f(*point), over dx.",
-            "Check i against the number of coordinates before you index: 0 ≤ i < len(point), else "
-            "IndexError. Check dx as in kata 1.",
-            "gradient is one partial_derivative per coordinate, gathered into np.array([...]).",
+            "A partial derivative is kata 1's forward difference along one axis: move coordinate i alone "
+            'and leave every other coordinate where it was.',
+            "Work on a float copy of the point, so that the caller's point never moves and a step of 0.01"
+            ' is not rounded away in an array of integers.',
+            'Check that i names a coordinate, and the step as in kata 1, before computing. The gradient '
+            'is simply every partial derivative, gathered into one array.',
         ),
     ),
     Kata(
@@ -59,12 +60,13 @@ KATAS = (
         "k03_chain_rule",
         "Chain rule on a computational graph",
         hints=(
-            "Mul.forward stores both inputs on self; backward returns the other input times d_out for "
-            "each: (d_out·y, d_out·x). Add passes d_out straight through to both inputs.",
-            "Sigmoid.forward stores its output h; backward returns d_out·h·(1 − h). Use h, not z.",
-            "linear: g = mul.forward(w, x), f = add.forward(g, b); then backward in reverse order, "
-            "starting from d_out = 1: dg, db = add.backward(1.0); dw, dx = mul.backward(dg). "
-            "square: feed x to both inputs of one Mul and add the two gradients it returns.",
+            'Each node needs only its own local derivatives. For a product, the derivative with respect '
+            'to one input is the other input; for a sum, it is 1.',
+            'backward multiplies each local derivative by d_out, the gradient arriving from above. '
+            'forward must keep whatever backward will need, on the node itself.',
+            "Wire the graph forward in the lesson's order, then call backward in the reverse order, "
+            'starting from 1 at the output. A value that feeds a node twice collects the sum of both '
+            'gradients.',
         ),
     ),
     Kata(
@@ -72,13 +74,13 @@ KATAS = (
         "k04_gate_perceptrons",
         "Gate perceptrons",
         hints=(
-            "step: compare with the threshold, np.asarray(z) > THRESHOLD, then turn the booleans into "
-            "ints; a 0-dimensional result (from a plain number) becomes int(...).",
-            "perceptron is step(np.dot(x, w) + b); np.dot handles one sample and a batch alike. Each gate "
-            "is one call with the weights from the lesson. layer checks X.shape[-1] against W.shape[0].",
-            "train_perceptron: w = np.zeros(n), b = 0.0; for each epoch, for each (x, t): error = t − "
-            "perceptron(x, w, b); w += lr·error·x; b += lr·error; count the mistakes and return as soon "
-            "as an epoch has none.",
+            "The step compares with the course's tiny threshold, not with 0, and answers with whole "
+            'numbers 0 or 1, for a single number and for an array alike.',
+            'A perceptron is the step of a weighted sum plus bias; each gate is a perceptron with the '
+            "weights from the lesson. A layer's shapes fit when X has as many columns as W has rows.",
+            'The learning rule starts at zero and visits the samples in order, nudging by the error only '
+            'when it is wrong; it has converged after a pass with no mistake, and gives up after the '
+            'given number of passes.',
         ),
     ),
     Kata(
@@ -86,12 +88,13 @@ KATAS = (
         "k05_xor_forward",
         "XOR forward pass",
         hints=(
-            "sigmoid: small = np.exp(-np.abs(z)) never overflows; use np.where(z >= 0, 1/(1 + small), "
-            "small/(1 + small)), and return float(out) when the input was a plain number.",
-            "xor_network: y1 = logistic_unit(x, [5, 5], −8), y2 = logistic_unit(x, [−7, −7], 3); NN3 takes "
-            "(y1, y2), rounded with np.round only when rounded=True, but y1 and y2 are returned as they are.",
-            "xor_forward is two lines: K = sigmoid(X @ W1 + B1), then sigmoid(K @ W2 + B2). For your own "
-            "weights, think OR and NAND in the hidden layer and AND at the output, with large weights.",
+            'Write the sigmoid through e to the minus |z|, which can never overflow, and pick the right '
+            'form for positive and negative z.',
+            "Each of the three units is a logistic unit with the lecture's weights; the third one reads "
+            'the first two. Only the rounded path rounds, and only on the way into the third unit.',
+            'The vectorised network is two matrix products, each followed by the sigmoid. For your own '
+            'weights, think of two hidden units that behave like OR and NAND, an output that behaves like'
+            ' AND, and large weights for a clear margin.',
         ),
     ),
     Kata(
@@ -99,12 +102,12 @@ KATAS = (
         "k06_loss_functions",
         "Loss functions: MSE and binary cross-entropy",
         hints=(
-            "Start each function with y, t = _same_shape(y, t, (\"y\", \"t\")): both become float arrays "
-            "and different shapes raise the ValueError for you.",
-            "mse is 0.5 * np.sum((y - t) ** 2), returned as float(...); mean_squared_error uses np.mean and "
-            "no ½; mse_grad is just y − t.",
-            "Cross-entropy: -np.mean(t * np.log(h + eps) + (1 - t) * np.log(1 - h + eps)). Mind the minus "
-            "sign and the mean.",
+            'Start every function with the given _same_shape helper: it turns lists into arrays and '
+            'raises the ValueError that names both shapes.',
+            "The course's loss has a half in front of a sum of squares; the Keras one has no half and "
+            "averages. The gradient of the course's loss is just the difference.",
+            'Cross-entropy is minus the average of two log terms, one for targets equal to 1 and one for '
+            'targets equal to 0, each with eps added inside the log.',
         ),
     ),
     Kata(
@@ -112,12 +115,12 @@ KATAS = (
         "k07_gradient_descent",
         "Gradient descent",
         hints=(
-            "The loop body is one line, x = x - lr * grad(x), then history.append(x). history starts as "
-            "[x0] (a float copy for a number, np.array(x0, dtype=float) for a vector).",
-            "Write x = x − …, not x -= …: the in-place form changes x0 and every entry of history that is the "
-            "same array.",
-            "For precision, compare the step's length np.linalg.norm(new − x) with it after taking the step, "
-            "and break out of the loop when it is smaller. Check lr > 0 and steps ≥ 1 first.",
+            'Each step moves x against the gradient, scaled by the learning rate, and records the new x. '
+            'The record starts with the starting point.',
+            'Build a new x each step instead of changing the old one in place; otherwise the starting '
+            'point and every recorded entry change with it.',
+            'For the stopping rule, measure how long the step just taken was and stop after the first one'
+            ' shorter than precision. Check the learning rate and the number of steps before you start.',
         ),
     ),
     Kata(
@@ -125,12 +128,12 @@ KATAS = (
         "k08_mlp_forward",
         "MLP forward pass (mlp1)",
         hints=(
-            "actf is one line: 1 / (1 + np.exp(-x)). predict is two layers of the same pattern: "
-            "layer1 = actf(layer0 @ W1 + B1), then layer2 = actf(layer1 @ W2 + B2).",
-            "Column j of W1 holds the weights into hidden unit j, so x·W1 (not x·W1ᵀ) gives [z1, z2]. "
-            "The bias is added before the sigmoid.",
-            "For the shape check compare W1.shape[0] with x.shape[-1], B1.shape with (W1.shape[1],), "
-            "W2.shape[0] with W1.shape[1] and B2.shape with (W2.shape[1],); name every shape in the message.",
+            'The sigmoid is the one from kata 5. The forward pass is the same pattern twice: a weighted '
+            'sum plus bias, then the sigmoid.',
+            'Column j of W1 holds the weights into hidden unit j, so the input multiplies W1 as it is, '
+            'from the left. The bias is added before the sigmoid.',
+            "Before computing, check that the shapes chain: the input's last dimension against W1's rows,"
+            " B1 against W1's columns, W2's rows against W1's columns, and B2 against W2's columns.",
         ),
     ),
     Kata(
@@ -138,14 +141,14 @@ KATAS = (
         "k09_mlp_backprop",
         "MLP backpropagation (mlp2)",
         hints=(
-            "backprop: A1, A2 = forward(x, W1, B1, W2, B2); delta2 = (A2 − t)·actf_deriv(A2); delta1 = "
-            "(delta2 @ W2.T)·actf_deriv(A1). The gradients are x.T @ delta1, delta1.sum(axis=0), "
-            "A1.T @ delta2, delta2.sum(axis=0).",
-            "train_step computes all four gradients first, then returns tuple(p − lr·g for p, g in zip(params, "
-            "grads)): new arrays, so the caller's stay as they were. fit loops epochs, then samples in order, "
-            "each reshaped to one row.",
-            "fit_by_hand mirrors numpy's order exactly: a1 = σ(x1·w1 + x2·w3 + b1), …, delta_y = (y − t)·(y·(1 − y)), "
-            "delta_1 = (delta_y·w5)·(a1·(1 − a1)); compute both hidden deltas before changing w5 and w6.",
+            "Run the forward pass first and keep both layers' outputs. The output delta is the error "
+            "times the sigmoid's slope, and that slope is taken from the output, not from the net input.",
+            'The hidden delta sends the output delta back through W2 (transposed) and multiplies by the '
+            "hidden layer's slope. Each weight gradient is the layer's input (transposed) times the "
+            'delta; each bias gradient sums the delta over the rows.',
+            'Compute every gradient from the old weights before changing any of them, and hand back new '
+            "arrays. By hand, mirror numpy's order of operations exactly, so that the two agree to the "
+            'last bit.',
         ),
     ),
 )

@@ -1,6 +1,8 @@
 # %% [markdown]
 """Kata 1 · Numeric derivative
 
+Terms (the glossary in README.md): 미분 derivative, 순간변화율 instantaneous rate of change
+
 The idea
     A derivative is a rate of change: how much f(x) moves when x moves a little. The course
     defines it as a limit (lecture 9, "미분의 정의"):

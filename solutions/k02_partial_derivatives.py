@@ -1,6 +1,8 @@
 # %% [markdown]
 """Kata 2 · Partial derivatives
 
+Terms (the glossary in README.md): 편미분 partial derivative, 기울기 gradient
+
 The idea
     A function of several variables has one slope per variable. The partial derivative ∂f/∂x
     asks how f moves when x moves and everything else stays put: treat every other variable as a

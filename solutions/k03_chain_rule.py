@@ -1,6 +1,8 @@
 # %% [markdown]
 """Kata 3 · Chain rule on a computational graph
 
+Terms (the glossary in README.md): 연쇄법칙 chain rule, 계산 그래프 computational graph, 역전파 backpropagation
+
 The idea
     Break a formula into small nodes, each simple enough to differentiate on its own. The course
     writes f = w·x + b as a graph of two nodes (lecture 9, "BackPropagation (chain rule)"):

@@ -1,6 +1,8 @@
 # %% [markdown]
 """Kata 5 · XOR forward pass
 
+Terms (the glossary in README.md): 시그모이드 sigmoid, 로지스틱 회귀 logistic regression, 은닉층 hidden layer
+
 The idea
     One perceptron cannot compute XOR (kata 4), but three logistic units can: two look at the
     inputs, the third looks at what those two say. Each unit is a logistic regression,

@@ -1,6 +1,8 @@
 # %% [markdown]
 """Kata 6 · Loss functions: MSE and binary cross-entropy
 
+Terms (the glossary in README.md): 손실 함수 loss function, 평균 제곱 오차 mean squared error, 교차 엔트로피 cross-entropy
+
 The idea
     To learn, a network needs one number that says how wrong it is: the loss (손실 함수). Training
     turns the weights to make it small, like turning a radio's dial while listening (the textbook's

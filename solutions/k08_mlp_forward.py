@@ -1,6 +1,8 @@
 # %% [markdown]
 """Kata 8 · MLP forward pass (mlp1)
 
+Terms (the glossary in README.md): 다층 퍼셉트론 multilayer perceptron, 순방향 패스 forward pass, 출력층 output layer
+
 The idea
     A multilayer perceptron passes its input forward, layer by layer: each layer takes a weighted
     sum of the layer before and squashes it with the activation function (순방향 패스). The

@@ -7,8 +7,10 @@ when the session begins, each in its own copy of the repository, and the tests r
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -83,7 +85,32 @@ def _learner_scenarios(tmp):
     def spoiler():
         return runner(["solution", "4"], make_sandbox(tmp / "spoiler"))
 
-    return {"fresh": fresh, "wrong": wrong, "endless": endless, "solved": solved, "spoiler": spoiler}
+    def watch():
+        """Start make watch's runner, save the kata once, then press Ctrl-C: returns (exit code, output)."""
+        box = make_sandbox(tmp / "watch")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("KATA_")}
+        process = subprocess.Popen([sys.executable, "-m", "katas", "watch", "4"], cwd=box, env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        output = []
+
+        def wait_for(count, seconds=60):
+            deadline = time.monotonic() + seconds
+            while sum("Watching katas/" in line for line in output) < count and time.monotonic() < deadline:
+                line = process.stdout.readline()
+                if not line:
+                    break
+                output.append(line)
+
+        wait_for(1)
+        time.sleep(0.1)  # a new modification time, even on file systems that keep it coarse
+        _edit(box / f"katas/{KATA}.py", stub_line("step"), "return 1")
+        wait_for(2)
+        process.send_signal(signal.SIGINT)
+        rest, _ = process.communicate(timeout=30)
+        return process.returncode, "".join(output) + rest
+
+    return {"fresh": fresh, "wrong": wrong, "endless": endless, "solved": solved, "spoiler": spoiler,
+            "watch": watch}
 
 
 def _kata_test_runs(tmp):

@@ -1,12 +1,13 @@
 """The learner's commands: each verb, and each bad input with its one-line message and exit code."""
 
+import io
 import shutil
 
 import pytest
 
 from katas.__main__ import main
 from katas.registry import KATAS
-from tests.conftest import KATA, ROOT, run, runner
+from tests.conftest import KATA, ROOT, make_sandbox, run, runner
 
 LAST = KATAS[-1].number
 
@@ -135,7 +136,73 @@ def test_hints_come_one_tier_at_a_time_and_are_kept_out_of_git(tmp_path, monkeyp
     assert ".progress/" in (ROOT / ".gitignore").read_text().splitlines()
 
 
+def test_watch_reruns_on_save_and_stops_cleanly_on_ctrl_c(scenarios):
+    code, output = scenarios["watch"]()
+    assert output.count("Kata 4 · Gate perceptrons") == 2, f"one run at the start and one after the save:\n{output}"
+    assert "✗ step() is not written yet" in output.split("Watching")[0], "the first run shows the stub"
+    assert "step() is not written yet" not in output.split("Watching")[1], "the run after the save sees the edit"
+    assert output.rstrip().endswith("Stopped watching.") and code == 0, f"Ctrl-C ends it cleanly (exit {code}):\n{output}"
+
+
+@pytest.fixture
+def learner_room(tmp_path, monkeypatch):
+    """A sandbox that the in-process runner treats as the repository."""
+    box = make_sandbox(tmp_path)
+    monkeypatch.setattr("katas.__main__.ROOT", box)
+    return box
+
+
+def test_reset_backs_up_the_learners_file_then_restores_the_stub(learner_room, capsys):
+    kata = KATAS[3]
+    path = learner_room / kata.file
+    stub = path.read_text()
+    path.write_text(stub + "\n# my work\n")
+    assert main(["reset", "4"]) == 0
+    message = capsys.readouterr().out
+    backups = list(path.parent.glob(f"{path.name}.*.bak"))
+    assert len(backups) == 1 and backups[0].read_text() == stub + "\n# my work\n", "the learner's file is kept"
+    assert path.read_text() == stub, "the kata file is the stub again"
+    assert message == f"kata 4: {kata.file} is the stub again; your version is saved as katas/{backups[0].name}\n"
+    assert main(["reset", "4"]) == 0
+    assert "already the stub; nothing to do" in capsys.readouterr().out
+    assert len(list(path.parent.glob(f"{path.name}.*.bak"))) == 1, "no backup of an untouched stub"
+
+
+def test_a_reset_without_n_is_a_usage_error(learner_room, capsys, monkeypatch):
+    monkeypatch.delenv("KATA_N", raising=False)
+    assert main(["reset"]) == 2
+    assert capsys.readouterr().err.startswith("make reset: make reset needs a kata number")
+
+
+def test_reset_all_needs_a_yes_without_a_terminal(learner_room, capsys, monkeypatch):
+    path = learner_room / KATAS[0].file
+    path.write_text(path.read_text() + "# mine\n")
+    monkeypatch.delenv("KATA_YES", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["reset-all"]) == 2
+    assert "YES=1" in capsys.readouterr().err and path.read_text().endswith("# mine\n"), "nothing changes"
+    monkeypatch.setenv("KATA_YES", "1")
+    assert main(["reset-all"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == len(KATAS) and "saved as" in out[0] and all("already the stub" in line for line in out[1:])
+    assert list(path.parent.glob(f"{path.name}.*.bak"))[0].read_text().endswith("# mine\n")
+
+
+def test_reset_all_asks_at_a_terminal_and_no_changes_nothing(learner_room, capsys, monkeypatch):
+    path = learner_room / KATAS[0].file
+    path.write_text(path.read_text() + "# mine\n")
+    monkeypatch.delenv("KATA_YES", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr("builtins.input", lambda prompt: "n")
+    assert main(["reset-all"]) == 0
+    assert "Nothing was changed." in capsys.readouterr().out and path.read_text().endswith("# mine\n")
+
+
+def test_backups_are_ignored_by_git():
+    assert "katas/*.bak" in (ROOT / ".gitignore").read_text().splitlines()
+
+
 def test_make_help_lists_every_verb():
     done = run(["make", "-s", "help"])
-    for verb in ("kata N=", "solution N=", "list", "hint N=", "test"):
+    for verb in ("kata N=", "solution N=", "list", "next", "hint N=", "watch N=", "reset N=", "reset-all", "test"):
         assert f"make {verb}" in done.stdout
