@@ -151,6 +151,20 @@ KATAS = (
             'last bit.',
         ),
     ),
+    Kata(
+        10,
+        "k10_activation_functions",
+        "Activation functions and their derivatives",
+        hints=(
+            "Each function is one expression applied to the whole array; a choice between two"
+            " formulas by the sign of x is a job for numpy's where. Each derivative follows the lesson's table.",
+            "Write the sigmoid's slope through the sigmoid itself. For the kinks, follow the lesson's"
+            " conventions: strictly greater than 0 decides which side the point zero falls on.",
+            "To avoid overflow, never let exp see a large positive number, not even in a branch that"
+            " where later discards: clip its argument to the side you need. For maxout, the winning piece"
+            " is the column with the largest value; its weights are the gradient.",
+        ),
+    ),
 )
 
 

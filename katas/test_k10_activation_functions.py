@@ -1,0 +1,125 @@
+"""Kata 10 · Activation functions — the checks. `make kata N=10` runs them."""
+
+import warnings
+
+import numpy as np
+import pytest
+import sympy
+
+from katas.feedback import looks_like, numeric_partials
+from katas.k10_activation_functions import (elu, elu_deriv, leaky_relu, leaky_relu_deriv, maxout, maxout_deriv, relu,
+                                            relu_deriv, sigmoid, sigmoid_deriv, step, step_deriv, tanh, tanh_deriv)
+
+x = sympy.Symbol("x")
+SIGMA = 1 / (1 + sympy.exp(-x))
+# name: (function, derivative, sympy expression, keyword arguments)
+ACTIVATIONS = {
+    "step": (step, step_deriv, sympy.Piecewise((1, x > sympy.Rational(1, 10**6)), (0, True)), {}),
+    "sigmoid": (sigmoid, sigmoid_deriv, SIGMA, {}),
+    "tanh": (tanh, tanh_deriv, sympy.tanh(x), {}),
+    "relu": (relu, relu_deriv, sympy.Max(0, x), {}),
+    "leaky_relu": (leaky_relu, leaky_relu_deriv, sympy.Piecewise((x, x > 0), (sympy.Rational(1, 10) * x, True)), {}),
+    "leaky_relu slope=0.2": (leaky_relu, leaky_relu_deriv, sympy.Piecewise((x, x > 0), (x / 5, True)), {"slope": 0.2}),
+    "elu": (elu, elu_deriv, sympy.Piecewise((x, x > 0), (sympy.exp(x) - 1, True)), {}),
+    "elu alpha=0.5": (elu, elu_deriv, sympy.Piecewise((x, x > 0), (0.5 * (sympy.exp(x) - 1), True)), {"alpha": 0.5}),
+}
+POINTS = np.array([-2.0, -0.5, 0.3, 1.7])  # away from the kinks, where sympy's derivative exists
+
+
+@pytest.mark.parametrize("name", ACTIVATIONS)
+def test_values_against_sympy(name):
+    f, _, expr, kwargs = ACTIVATIONS[name]
+    got = f(POINTS, **kwargs)
+    assert isinstance(got, np.ndarray) and got.shape == POINTS.shape and got.dtype == np.float64, (
+        f"{f.__name__} on a float array of shape (4,) should return a float64 array of that shape; got {got!r}")
+    expected = [float(expr.subs(x, p)) for p in POINTS]
+    np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-15,
+                               err_msg=f"{name}({POINTS.tolist()}) against sympy's {expr}")
+
+
+@pytest.mark.parametrize("name", ACTIVATIONS)
+def test_derivatives_against_sympy(name):
+    f, d, expr, kwargs = ACTIVATIONS[name]
+    got = d(POINTS, **kwargs)
+    assert np.shape(got) == POINTS.shape, f"{d.__name__} keeps the shape (4,); got {np.shape(got)}"
+    expected = [float(sympy.diff(expr, x).subs(x, p)) for p in POINTS]
+    slips = {}
+    if name == "sigmoid":
+        slips = {"σ(x) itself": float(SIGMA.subs(x, POINTS[0])),
+                 "x·(1 − x): the output formula applied to the input": POINTS[0] * (1 - POINTS[0])}
+    np.testing.assert_allclose(got, expected, rtol=1e-9, atol=1e-15, err_msg=(
+        f"{d.__name__}({POINTS.tolist()}) against sympy's derivative of {expr}{looks_like(got[0], slips)}"))
+
+
+@pytest.mark.parametrize("d, kwargs, at_zero", [
+    (step_deriv, {}, 0.0), (relu_deriv, {}, 0.0), (leaky_relu_deriv, {}, 0.1),
+    (leaky_relu_deriv, {"slope": 0.2}, 0.2), (elu_deriv, {"alpha": 0.5}, 0.5), (sigmoid_deriv, {}, 0.25),
+    (tanh_deriv, {}, 1.0),
+], ids=["step", "relu", "leaky_relu", "leaky_relu slope=0.2", "elu alpha=0.5", "sigmoid", "tanh"])
+def test_the_convention_at_zero(d, kwargs, at_zero):
+    got = d(np.array([0.0]), **kwargs)[0]
+    assert got == pytest.approx(at_zero), (
+        f"{d.__name__}(0{', ' + ', '.join(f'{k}={v}' for k, v in kwargs.items()) if kwargs else ''}): the lesson's "
+        f"convention at the kink is {at_zero}; got {got!r}")
+
+
+def test_step_uses_the_courses_threshold():
+    got = step(np.array([0.0, 1e-7, 1e-6, 1e-5]))
+    np.testing.assert_array_equal(got, [0, 0, 0, 1], err_msg="step fires only when x > 0.000001 (kata 4)")
+
+
+def test_tanh_is_a_scaled_sigmoid():
+    xs = np.linspace(-5, 5, 41)
+    np.testing.assert_allclose(tanh(xs), 2 * sigmoid(2 * xs) - 1, atol=1e-12,
+                               err_msg="tanh(x) = 2σ(2x) − 1: your tanh and your sigmoid disagree")
+
+
+def test_sigmoids_slope_is_at_most_a_quarter():
+    xs = np.linspace(-10, 10, 201)
+    slopes = sigmoid_deriv(xs)
+    assert slopes.max() == pytest.approx(0.25) and np.all(slopes > 0), "0 < σ'(x) ≤ 0.25, the largest at x = 0"
+    np.testing.assert_allclose(slopes, sigmoid(xs) * (1 - sigmoid(xs)), rtol=1e-12, err_msg="σ' = σ(1 − σ)")
+
+
+@pytest.mark.parametrize("f", [sigmoid, sigmoid_deriv, elu, elu_deriv, tanh, tanh_deriv], ids=lambda f: f.__name__)
+def test_no_overflow_at_plus_minus_1000(f):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            got = f(np.array([-1000.0, 1000.0]))
+        except (RuntimeWarning, FloatingPointError, OverflowError) as err:
+            pytest.fail(f"{f.__name__}([−1000, 1000]) overflowed ({err}): keep exp away from large arguments")
+    assert np.all(np.isfinite(got)), f"{f.__name__}([−1000, 1000]) should be finite; got {got}"
+
+
+def test_on_a_two_dimensional_array():
+    z = np.array([[-1.0, 0.0, 2.0], [3.0, -4.0, 0.5]])
+    for f in (step, sigmoid, tanh, relu, leaky_relu, elu, step_deriv, sigmoid_deriv, tanh_deriv, relu_deriv,
+              leaky_relu_deriv, elu_deriv):
+        assert np.shape(f(z)) == (2, 3), f"{f.__name__} of a (2, 3) array should keep the shape; got {np.shape(f(z))}"
+
+
+W = np.array([[1.0, -1.0, 0.5], [0.5, 2.0, -1.0]])
+B = np.array([0.0, -0.5, 0.25])
+
+
+@pytest.mark.parametrize("sample", [(1.0, 2.0), (2.0, -1.0), (-1.0, -1.0)])
+def test_maxout_and_its_gradient_for_one_sample(sample):
+    xs = np.array(sample)
+    pieces = xs @ W + B
+    got = maxout(xs, W, B)
+    assert got == pytest.approx(pieces.max()), f"maxout({sample}): the pieces are {pieces}, the largest {pieces.max()}; got {got!r}"
+    grad = maxout_deriv(xs, W, B)
+    numeric = numeric_partials(lambda a, b: maxout(np.array([a, b]), W, B), list(sample))
+    np.testing.assert_allclose(grad, numeric, rtol=1e-6, err_msg=(
+        f"∂ maxout/∂x at {sample} is the weight column of the winning piece, {W[:, pieces.argmax()]}"))
+
+
+def test_maxout_on_a_batch():
+    X = np.array([[1.0, 2.0], [2.0, -1.0], [-1.0, -1.0]])
+    got = maxout(X, W, B)
+    assert np.shape(got) == (3,), f"maxout of a (3, 2) batch gives one value per row, shape (3,); got {np.shape(got)}"
+    np.testing.assert_allclose(got, (X @ W + B).max(axis=1), rtol=1e-12)
+    grads = maxout_deriv(X, W, B)
+    assert np.shape(grads) == (3, 2), f"maxout_deriv of a (3, 2) batch: one gradient row per sample, (3, 2); got {np.shape(grads)}"
+    np.testing.assert_allclose(grads, W.T[(X @ W + B).argmax(axis=1)], rtol=1e-12)

@@ -1,0 +1,225 @@
+# %% [markdown]
+"""Kata 10 · Activation functions and their derivatives
+
+Terms (the glossary in README.md): 활성화 함수 activation function, 계단 함수 step function, 시그모이드 sigmoid
+
+The idea
+    A unit computes f(w·x + b); f is its activation function (활성화 함수). Without one, layers
+    of units collapse into a single linear map (kata 12). Training needs f' as well: backprop
+    multiplies by it at every layer (kata 9), so its shape decides how well a deep network learns.
+    The course's list (slides "다양한 활성화 함수 종류"):
+
+        step        1 if x > 0.000001 else 0       f' = 0 (undefined at the jump; we say 0)
+        sigmoid     σ(x) = 1/(1 + e⁻ˣ)              σ' = σ(1 − σ)
+        tanh        (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ)           tanh' = 1 − tanh²
+        ReLU        max(0, x)                       1 for x > 0, else 0 (at 0 we say 0)
+        leaky ReLU  max(0.1x, x)                    1 for x > 0, else 0.1
+        ELU         x if x > 0 else α(eˣ − 1)       1 for x > 0, else α·eˣ
+        maxout      max(w₁·x + b₁, w₂·x + b₂, …)    ∂/∂x = the w of the piece that wins
+
+Why σ' is written through σ
+    σ'(x) = e⁻ˣ/(1 + e⁻ˣ)² = σ(x)·(1 − σ(x)). The forward pass has already computed σ(x), so the
+    backward pass gets the slope for one multiplication, no exponential (this is kata 9's
+    out·(1 − out)). Its largest value is σ'(0) = 0.25: every sigmoid layer multiplies the
+    gradient by at most a quarter, which is why deep sigmoid networks learn slowly near the input
+    (the vanishing gradient of the notes), and why ReLU, whose slope is 1, took over.
+
+    tanh is a sigmoid in disguise: tanh(x) = 2σ(2x) − 1 (sympy proves it in the doctest below).
+
+Overflow
+    exp(1000) does not fit in a float. σ must be computed through e^(−|x|) (kata 5), and ELU must
+    not evaluate eˣ for large positive x even in the branch np.where throws away: use
+    np.expm1(np.minimum(x, 0)), which is also more accurate near 0 than np.exp(x) − 1.
+
+What to implement
+    For f in step, sigmoid, tanh, relu, leaky_relu, elu: f(x) and f_deriv(x), elementwise on a
+    numpy array, returning a float array of x's shape (leaky_relu and elu take slope=0.1 and
+    alpha=1.0). maxout(x, W, b) = max over the columns k of x·W[:, k] + b[k], and maxout_deriv,
+    its gradient with respect to x: the column of W that wins, for one x of shape (n,) or a batch
+    (samples, n).
+"""
+
+# %%
+import numpy as np
+
+THRESHOLD = 0.000001  # the course's step threshold (kata 4)
+
+
+def step(x):
+    """1.0 where x > 0.000001, else 0.0.
+
+    >>> step(np.array([-1.0, 1e-7, 1e-5]))
+    array([0., 0., 1.])
+    """
+    # BEGIN SOLUTION
+    return (np.asarray(x) > THRESHOLD).astype(float)
+    # END SOLUTION
+
+
+def step_deriv(x):
+    """0.0 everywhere (the jump has no derivative; the convention here is 0)."""
+    # BEGIN SOLUTION
+    return np.zeros(np.shape(x))
+    # END SOLUTION
+
+
+# %%
+def sigmoid(x):
+    """σ(x) = 1/(1 + e⁻ˣ), without overflow for any x.
+
+    >>> sigmoid(np.array([-1000.0, 0.0, 1000.0]))
+    array([0. , 0.5, 1. ])
+    """
+    # BEGIN SOLUTION
+    x = np.asarray(x, dtype=float)
+    small = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1 / (1 + small), small / (1 + small))
+    # END SOLUTION
+
+
+def sigmoid_deriv(x):
+    """σ'(x) = σ(x)·(1 − σ(x)).
+
+    >>> sigmoid_deriv(np.array([0.0]))
+    array([0.25])
+    """
+    # BEGIN SOLUTION
+    s = sigmoid(x)
+    return s * (1 - s)
+    # END SOLUTION
+
+
+# %%
+def tanh(x):
+    """tanh(x) = (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ), which is also 2σ(2x) − 1.
+
+    >>> import sympy
+    >>> t = sympy.Symbol("x")
+    >>> sympy.simplify((sympy.tanh(t) - (2 / (1 + sympy.exp(-2 * t)) - 1)).rewrite(sympy.exp))
+    0
+    """
+    # BEGIN SOLUTION
+    return np.tanh(np.asarray(x, dtype=float))
+    # END SOLUTION
+
+
+def tanh_deriv(x):
+    """tanh'(x) = 1 − tanh²(x)."""
+    # BEGIN SOLUTION
+    return 1 - tanh(x) ** 2
+    # END SOLUTION
+
+
+# %%
+def relu(x):
+    """max(0, x).
+
+    >>> relu(np.array([-2.0, 0.0, 3.0]))
+    array([0., 0., 3.])
+    """
+    # BEGIN SOLUTION
+    return np.maximum(0.0, np.asarray(x, dtype=float))
+    # END SOLUTION
+
+
+def relu_deriv(x):
+    """1 where x > 0, else 0 (0 at x = 0, by convention)."""
+    # BEGIN SOLUTION
+    return (np.asarray(x) > 0).astype(float)
+    # END SOLUTION
+
+
+# %%
+def leaky_relu(x, slope=0.1):
+    """x where x > 0, else slope·x: the course's max(0.1x, x).
+
+    >>> leaky_relu(np.array([-2.0, 3.0]))
+    array([-0.2,  3. ])
+    """
+    # BEGIN SOLUTION
+    x = np.asarray(x, dtype=float)
+    return np.where(x > 0, x, slope * x)
+    # END SOLUTION
+
+
+def leaky_relu_deriv(x, slope=0.1):
+    """1 where x > 0, else slope (slope at x = 0, by convention)."""
+    # BEGIN SOLUTION
+    return np.where(np.asarray(x) > 0, 1.0, slope)
+    # END SOLUTION
+
+
+# %%
+def elu(x, alpha=1.0):
+    """x where x > 0, else α(eˣ − 1); never evaluates eˣ for large x.
+
+    >>> elu(np.array([-1000.0, 0.0, 1000.0]))
+    array([  -1.,    0., 1000.])
+    """
+    # BEGIN SOLUTION
+    x = np.asarray(x, dtype=float)
+    return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0)))
+    # END SOLUTION
+
+
+def elu_deriv(x, alpha=1.0):
+    """1 where x > 0, else α·eˣ (α at x = 0, the slope from the left)."""
+    # BEGIN SOLUTION
+    x = np.asarray(x, dtype=float)
+    return np.where(x > 0, 1.0, alpha * np.exp(np.minimum(x, 0.0)))
+    # END SOLUTION
+
+
+# %%
+def maxout(x, W, b):
+    """max over k of x·W[:, k] + b[k].
+
+    Args:
+        x: shape (n,) or (samples, n); W: (n, pieces); b: (pieces,).
+
+    Returns:
+        A float for one x; shape (samples,) for a batch.
+
+    >>> maxout(np.array([1.0, 2.0]), np.array([[1.0, -1.0], [0.5, 2.0]]), np.array([0.0, 0.0]))
+    3.0
+    """
+    # BEGIN SOLUTION
+    z = np.asarray(x) @ W + b
+    best = z.max(axis=-1)
+    return float(best) if np.ndim(best) == 0 else best
+    # END SOLUTION
+
+
+def maxout_deriv(x, W, b):
+    """∂ maxout/∂x: the column of W whose piece is largest, shape (n,) or (samples, n)."""
+    # BEGIN SOLUTION
+    z = np.asarray(x) @ W + b
+    return W.T[z.argmax(axis=-1)]
+    # END SOLUTION
+
+
+# %% What you see when the kata is green
+if __name__ == "__main__":
+    from tabulate import tabulate
+
+    functions = [("step", step, step_deriv), ("sigmoid", sigmoid, sigmoid_deriv), ("tanh", tanh, tanh_deriv),
+                 ("ReLU", relu, relu_deriv), ("leaky ReLU", leaky_relu, leaky_relu_deriv), ("ELU", elu, elu_deriv)]
+    points = np.array([-2.0, -0.5, 0.0, 0.5, 2.0])
+    rows = [(name, *f(points), *d(points)) for name, f, d in functions]
+    print(tabulate(rows, floatfmt=".3f",
+                   headers=["", *(f"f({p:g})" for p in points), *(f"f'({p:g})" for p in points)]))
+
+    # A text plot: no plotting library needed. Each function on x in [−3, 3], 9 rows tall.
+    xs = np.linspace(-3, 3, 49)
+    print()
+    for name, f, _ in functions[1:5]:
+        ys = f(xs)
+        lo, hi = min(ys.min(), 0.0), max(ys.max(), 1.0)
+        rows_ = [[" "] * len(xs) for _ in range(9)]
+        for i, y in enumerate(ys):
+            rows_[8 - round((y - lo) / (hi - lo) * 8)][i] = "•"
+        print(f"{name}  (x from −3 to 3, y from {lo:g} to {hi:g})")
+        print("\n".join("    │" + "".join(r) for r in rows_))
+        print("    └" + "─" * len(xs))
+    print(f"The largest slope of σ is σ'(0) = {sigmoid_deriv(np.array([0.0]))[0]}: "
+          "ten sigmoid layers can shrink a gradient by 0.25¹⁰ ≈ 1e-6.")
