@@ -165,6 +165,20 @@ KATAS = (
             " is the column with the largest value; its weights are the gradient.",
         ),
     ),
+    Kata(
+        11,
+        "k11_learning_xor",
+        "Learning XOR from a random start",
+        hints=(
+            "forward is a loop over the layers that keeps every activation; only the last layer is"
+            " always a sigmoid. backward walks the same layers in reverse.",
+            "With a sigmoid output and the cross-entropy, the output delta is simply the difference"
+            " between H and T, divided by the number of samples. Each earlier delta sends the later one back"
+            " through the weights (transposed) and multiplies by the slope of that layer's activation.",
+            "In train, compute the activations and every gradient first, log them when the epoch is a"
+            " multiple of log_every, and only then move every parameter. Start from the given init_params.",
+        ),
+    ),
 )
 
 

@@ -5,6 +5,8 @@
 2. `make test`.
 3. mlp2.py's training loop as the textbook prints it (numpy, one sample at a time) against the
    reference's two forms of the same arithmetic: fit() with numpy and fit_by_hand() with floats.
+4. One epoch on the four XOR samples: kata 11's full batch (one matrix step) against kata 9's
+   per-sample loop (four steps), both numpy, 2-2-1.
 """
 
 import argparse
@@ -94,6 +96,15 @@ def main():
     print(f"  reference fit (numpy)   {numpy_s:6.2f} s")
     print(f"  reference fit_by_hand   {floats_s:6.2f} s  (1/{course_s / floats_s:.0f} of the textbook's loop)")
     print(f"  all three bit-identical: {same}")
+
+    from solutions import k11_learning_xor as k11
+
+    epochs = 5000
+    batch_s, _ = timed(k11.train, k11.X, k11.T, [2, 2, 1], 1.0, epochs)
+    loop_s, _ = timed(fit, X, T, PARAMS, 0.2, epochs)
+    print(f"\none epoch of XOR, 2-2-1, numpy ({epochs} epochs each):")
+    print(f"  full batch (kata 11)    {batch_s / epochs * 1e6:6.1f} µs per epoch")
+    print(f"  per sample (kata 9)     {loop_s / epochs * 1e6:6.1f} µs per epoch  ({loop_s / batch_s:.1f}× the batch)")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,118 @@
+"""Kata 11 · Learning XOR from a random start — the checks. `make kata N=11` runs them."""
+
+import numpy as np
+import pytest
+
+from katas.feedback import looks_like, numeric_partials
+from katas.k11_learning_xor import T, X, accuracy, backward, bce, forward, init_params, train
+
+
+def σ(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def test_forward_keeps_every_layer():
+    params = init_params([2, 3, 1], seed=4)
+    acts = forward(X, params)
+    assert len(acts) == 3, f"forward with two layers returns [X, A₁, H]: 3 arrays; got {len(acts)}"
+    np.testing.assert_array_equal(acts[0], X, err_msg="the first activation is the input itself")
+    (W1, b1), (W2, b2) = params
+    A1 = σ(X @ W1 + b1)
+    np.testing.assert_allclose(acts[1], A1, rtol=1e-12, err_msg="A₁ = σ(X·W₁ + b₁)")
+    np.testing.assert_allclose(acts[2], σ(A1 @ W2 + b2), rtol=1e-12, err_msg="H = σ(A₁·W₂ + b₂)")
+
+
+def test_relu_hidden_layers_keep_a_sigmoid_output():
+    params = init_params([2, 3, 3, 1], seed=5)
+    acts = forward(X, params, hidden="relu")
+    (W1, b1), (W2, b2), (W3, b3) = params
+    A1 = np.maximum(0, X @ W1 + b1)
+    A2 = np.maximum(0, A1 @ W2 + b2)
+    np.testing.assert_allclose(acts[1], A1, rtol=1e-12, err_msg="hidden='relu': A₁ = max(0, X·W₁ + b₁)")
+    np.testing.assert_allclose(acts[2], A2, rtol=1e-12, err_msg="hidden='relu': A₂ = max(0, A₁·W₂ + b₂)")
+    np.testing.assert_allclose(acts[3], σ(A2 @ W3 + b3), rtol=1e-12,
+                               err_msg="the output layer is a sigmoid whatever the hidden layers are")
+
+
+def _flat(params):
+    return list(np.concatenate([np.concatenate([W.ravel(), b]) for W, b in params]))
+
+
+def _unflat(values, sizes):
+    params, i = [], 0
+    for n_in, n_out in zip(sizes, sizes[1:]):
+        W = np.array(values[i:i + n_in * n_out]).reshape(n_in, n_out)
+        i += n_in * n_out
+        params.append((W, np.array(values[i:i + n_out])))
+        i += n_out
+    return params
+
+
+@pytest.mark.parametrize("sizes, hidden, seed", [([2, 2, 1], "sigmoid", 0), ([2, 3, 3, 1], "sigmoid", 1),
+                                                 ([2, 3, 3, 1], "relu", 2)])
+def test_backward_matches_a_numeric_gradient(sizes, hidden, seed):
+    params = init_params(sizes, seed)
+    grads = backward(forward(X, params, hidden), T, params, hidden)
+    assert len(grads) == len(params), f"one (dW, db) per layer: expected {len(params)}; got {len(grads)}"
+    got = list(np.concatenate([np.concatenate([dW.ravel(), db]) for dW, db in grads]))
+    loss = lambda *values: bce(forward(X, _unflat(values, sizes), hidden)[-1], T)  # noqa: E731
+    numeric = numeric_partials(loss, _flat(params))
+    slips = {"the sum over samples, not the mean: δ_L = (H − T)/n": numeric[-1] * len(T)}
+    np.testing.assert_allclose(got, numeric, rtol=1e-5, atol=1e-9, err_msg=(
+        f"backward for sizes {sizes}, hidden={hidden!r}: the gradients of the cross-entropy against central "
+        f"differences{looks_like(got[-1], slips, rel=1e-5)}"))
+
+
+def test_accuracy_counts_correct_rows():
+    assert accuracy(np.array([[0.1], [0.9], [0.6], [0.7]]), T) == 0.75
+    assert accuracy(np.array([[0.49], [0.51], [0.99], [0.01]]), T) == 1.0
+    got = accuracy(np.array([[0.5], [0.9], [0.9], [0.1]]), T)
+    assert got == 1.0, f"H = 0.5 is not above 0.5, so it predicts 0, which is right for (0, 0): expected 1.0; got {got}"
+
+
+def test_the_lectures_network_learns_xor():
+    params, log = train(X, T, [2, 2, 1], lr=1.0, epochs=3000, log_every=1000)
+    H = forward(X, params)[-1]
+    assert accuracy(H, T) == 1.0, f"2-2-1, η = 1.0, 3000 epochs, seed 0 should get XOR right; H = {H.ravel()}"
+    loss = bce(H, T)
+    assert loss == pytest.approx(0.0037798402802134232, rel=1e-9), (
+        f"the final cross-entropy for seed 0 is 0.00377984…; got {loss!r} — same seed, same start, same numbers: "
+        "one full-batch step per epoch, every parameter moved by −η·gradient")
+    assert [e for e, _, _ in log] == [0, 1000, 2000], f"log_every=1000 logs epochs 0, 1000, 2000; got {[e for e, _, _ in log]}"
+    assert log[0][1] == pytest.approx(0.7206679337662025, rel=1e-12), "the loss at epoch 0, before any update"
+    assert log[0][1] > log[1][1] > log[2][1] > loss, "the loss goes down"
+
+
+def test_training_is_reproducible():
+    first, _ = train(X, T, [2, 2, 1], lr=1.0, epochs=50, seed=3)
+    again, _ = train(X, T, [2, 2, 1], lr=1.0, epochs=50, seed=3)
+    other, _ = train(X, T, [2, 2, 1], lr=1.0, epochs=50, seed=4)
+    assert all(np.array_equal(a, b) for (Wa, ba), (Wb, bb) in zip(first, again) for a, b in ((Wa, Wb), (ba, bb))), (
+        "the same seed must give the same run")
+    assert not np.array_equal(first[0][0], other[0][0]), "another seed gives another start"
+
+
+def test_no_log_without_log_every():
+    _, log = train(X, T, [2, 2, 1], lr=1.0, epochs=10)
+    assert log == [], f"without log_every the log is empty; got {log}"
+
+
+def test_the_deep_sigmoid_network_loses_its_gradient_toward_the_input():
+    _, log = train(X, T, [2, 10, 10, 10, 1], lr=0.1, epochs=1, log_every=1)
+    norms = log[0][2]
+    assert len(norms) == 4, f"one gradient size per layer: 4; got {norms}"
+    np.testing.assert_allclose(norms, [0.045642728295799795, 0.14966524652825683, 0.49314883017292965,
+                                       0.5478340038729443], rtol=1e-9,
+                               err_msg="‖∂E/∂Wₗ‖ at epoch 0, seed 0, input layer first")
+    assert norms[0] < norms[1] < norms[2] < norms[3], "with sigmoid layers the gradient shrinks toward the input"
+
+
+def test_relu_keeps_the_gradient_and_learns_xor():
+    _, log = train(X, T, [2, 10, 10, 10, 1], lr=0.1, epochs=1, hidden="relu", log_every=1)
+    np.testing.assert_allclose(log[0][2], [12.354352091635274, 8.22517068596872, 10.437315641945291,
+                                           7.217908111243691], rtol=1e-9,
+                               err_msg="‖∂E/∂Wₗ‖ at epoch 0, seed 0, ReLU hidden layers")
+    relu, _ = train(X, T, [2, 10, 10, 10, 1], lr=0.1, epochs=2001, hidden="relu")
+    sigmoid, _ = train(X, T, [2, 10, 10, 10, 1], lr=0.1, epochs=2001)
+    assert accuracy(forward(X, relu, "relu")[-1], T) == 1.0, "with ReLU the deep network learns XOR in 2001 epochs"
+    assert accuracy(forward(X, sigmoid)[-1], T) < 1.0, "with sigmoids, the same budget is not enough"
