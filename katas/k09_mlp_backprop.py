@@ -58,8 +58,9 @@ What to implement
     train_step(x, t, params, lr)      → new (W1, B1, W2, B2); the caller's arrays stay unchanged
     fit(X, T, params, lr, epochs, log_every=None)   mlp2.py's loop; prints "Iter: k, Loss: E"
                                       every log_every epochs; returns the trained params
-    fit_by_hand(epochs, lr=0.2)       the same training with floats w1 … w6, b1 … b3, from the
-                                      book's starting values; returns (W1, B1, W2, B2) as arrays
+    fit_by_hand(epochs, lr=0.2, data=…)   the same training with floats w1 … w6, b1 … b3, from the
+                                      book's starting values, over data = [(x1, x2, t), …] (the
+                                      four XOR samples by default); returns (W1, B1, W2, B2) as arrays
     params is the tuple (W1, B1, W2, B2); x and t are 2-D, one sample per row. forward() is
     kata 8's predict, given.
 """
@@ -158,8 +159,12 @@ def fit(X, T, params, lr, epochs, log_every=None):
 
 
 # %%
-def fit_by_hand(epochs, lr=0.2):
+def fit_by_hand(epochs, lr=0.2, data=((0, 0, 0), (0, 1, 1), (1, 0, 1), (1, 1, 0))):
     """fit(X, T, PARAMS, lr, epochs) with the hand calculation's floats w1 … w6, b1 … b3.
+
+    Args:
+        epochs: passes over data; lr: the learning rate.
+        data: the samples (x1, x2, t), in order; the four XOR samples unless told otherwise.
 
     Returns:
         (W1, B1, W2, B2) as numpy arrays: W1 = [[w1, w2], [w3, w4]], B1 = [b1, b2],
@@ -184,12 +189,9 @@ if __name__ == "__main__":
     print("One step by hand on (0, 0) → 0, η = 0.2:")
     print(tabulate(rows, headers=["quantity", "ours", "the book"], floatfmt=".10f", disable_numparse=[2]))
 
-    params, done = PARAMS, 0
-    for total in (10_000, 40_000):
-        for _ in range(total - done):
-            params = train_step(x0, t0, params, 0.2)
-        done = total
-        print(f"after {total} steps on (0, 0) alone: out_y = {forward(x0, *params)[1][0, 0]:.7f}, "
+    for steps in (10_000, 40_000):
+        params = fit_by_hand(steps, data=[(0, 0, 0)])
+        print(f"after {steps} steps on (0, 0) alone: out_y = {forward(x0, *params)[1][0, 0]:.7f}, "
               f"E = {loss(x0, t0, params):.4g}")
     print("(the book's '10 000 times: 0.005770, E = 0.000016' is the 40 000-step figure, cut after six decimals)")
 

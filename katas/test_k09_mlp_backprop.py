@@ -85,6 +85,20 @@ def test_ten_thousand_steps_on_one_sample():
         f"10 000 steps on (0, 0) alone give out_y = 0.012088 (not the book's 0.005770, which is 40 000 steps); got {out!r}")
 
 
+def test_by_hand_on_one_sample_the_books_ten_thousand_are_forty_thousand():
+    numpy = PARAMS
+    for _ in range(100):
+        numpy = train_step(X0, T0, numpy, 0.2)
+    by_hand = fit_by_hand(100, data=[(0, 0, 0)])
+    for name, got, want in zip(NAMES, by_hand, numpy):
+        assert np.array_equal(got, want), f"{name} after 100 steps on (0, 0) by hand should equal train_step's bit for bit"
+    outs = {steps: forward(X0, *fit_by_hand(steps, data=[(0, 0, 0)]))[1][0, 0] for steps in (10_000, 40_000)}
+    assert outs[10_000] == pytest.approx(0.012088482200510061, rel=1e-9), (
+        f"10 000 steps on (0, 0): out_y = 0.012088; got {outs[10_000]!r} — use the data argument")
+    assert outs[40_000] == pytest.approx(0.005770940746121577, rel=1e-9), (
+        f"40 000 steps on (0, 0): out_y = 0.0057709 (the book's '10 000 times: 0.005770'); got {outs[40_000]!r}")
+
+
 def test_a_batch_sums_the_gradients_of_its_rows():
     params = _copies(PARAMS)
     whole = backprop(X, T, *params)
