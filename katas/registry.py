@@ -179,6 +179,20 @@ KATAS = (
             " multiple of log_every, and only then move every parameter. Start from the given init_params.",
         ),
     ),
+    Kata(
+        12,
+        "k12_linear_collapse",
+        "A layer is a matrix product; linear layers collapse",
+        hints=(
+            "A layer is one matrix product plus the bias row; check that the shapes fit before"
+            " multiplying. Appending a column or a row is numpy's hstack or vstack.",
+            "Collapse two layers on paper first: put the first layer's output into the second and"
+            " gather what multiplies X and what does not.",
+            "Fold the layers one at a time: the running W is multiplied by the next W, and the running"
+            " b also passes through the next W before the next b is added. Use only the matrix product and"
+            " plus, so that sympy matrices work too.",
+        ),
+    ),
 )
 
 

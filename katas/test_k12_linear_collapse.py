@@ -1,0 +1,83 @@
+"""Kata 12 · A layer is a matrix product; linear layers collapse — the checks. `make kata N=12` runs them."""
+
+import numpy as np
+import pytest
+import sympy
+
+from katas.feedback import expect_error
+from katas.k12_linear_collapse import collapse, fold_bias, layer, linear_stack, with_bias_input
+
+X4 = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+BATCH = np.array([[6, 5], [4, 7], [5, 6], [6, 7]])
+W_COURSE = np.array([[1, 2, 3], [4, 5, 6]])
+
+
+def test_a_layer_is_x_times_w_plus_b():
+    got = layer(np.array([1, 2]), W_COURSE, np.zeros(3))
+    np.testing.assert_allclose(got, [9, 12, 15], err_msg="(1 2)·[[1, 2, 3], [4, 5, 6]] = (9 12 15)")
+    got = layer(BATCH, W_COURSE, np.array([0.5, -1.0, 2.0]))
+    assert got.shape == (4, 3), f"a (4, 2) batch through a (2, 3) layer gives (4, 3); got {got.shape}"
+    np.testing.assert_allclose(got, [[26.5, 36, 50], [32.5, 42, 56], [29.5, 39, 53], [34.5, 46, 62]],
+                               err_msg="the course's batch times W, plus b = (0.5, −1, 2) on every row")
+
+
+@pytest.mark.parametrize("X_shape, W_shape", [((4, 3), (2, 3)), ((2,), (3, 2))])
+def test_a_layer_with_mismatched_shapes_names_both(X_shape, W_shape):
+    err = expect_error(ValueError, lambda: layer(np.ones(X_shape), np.ones(W_shape), np.zeros(W_shape[1])),
+                       f"layer(X {X_shape}, W {W_shape}, b)")
+    assert str(X_shape) in str(err) and str(W_shape) in str(err), f"name both shapes; the message was: {err}"
+
+
+def test_the_bias_is_a_weight_on_an_input_of_one():
+    X1 = with_bias_input(BATCH)
+    assert X1.shape == (4, 3), f"with_bias_input of a (4, 2) batch is (4, 3); got {X1.shape}"
+    np.testing.assert_array_equal(X1[:, :2], BATCH, err_msg="the original columns come first, unchanged")
+    np.testing.assert_array_equal(X1[:, 2], [1, 1, 1, 1], err_msg="the appended column is all 1.0")
+    b = np.array([0.5, -1.0, 2.0])
+    Wb = fold_bias(W_COURSE, b)
+    assert Wb.shape == (3, 3), f"fold_bias of a (2, 3) W is (3, 3); got {Wb.shape}"
+    np.testing.assert_array_equal(Wb[2], b, err_msg="b is the last row")
+    np.testing.assert_allclose(X1 @ Wb, layer(BATCH, W_COURSE, b), err_msg="[X | 1]·[W ; b] = X·W + b")
+    np.testing.assert_array_equal(BATCH, [[6, 5], [4, 7], [5, 6], [6, 7]], err_msg="X itself is left unchanged")
+
+
+def _random_stack(rng, sizes):
+    return [(rng.normal(size=(a, b)), rng.normal(size=b)) for a, b in zip(sizes, sizes[1:])]
+
+
+@pytest.mark.parametrize("sizes", [[2, 3], [2, 3, 1], [2, 4, 3, 2], [3, 5, 5, 5, 1]], ids=str)
+def test_a_stack_equals_its_collapsed_layer(sizes):
+    rng = np.random.default_rng(len(sizes))
+    layers = _random_stack(rng, sizes)
+    X = rng.normal(size=(6, sizes[0]))
+    expected = X
+    for W, b in layers:
+        expected = expected @ W + b
+    np.testing.assert_allclose(linear_stack(X, layers), expected, rtol=1e-12, err_msg="the layers, in order")
+    W, b = collapse(layers)
+    assert np.shape(W) == (sizes[0], sizes[-1]) and np.shape(b) == (sizes[-1],), (
+        f"collapse of a {sizes} stack gives W ({sizes[0]}, {sizes[-1]}) and b ({sizes[-1]},); got {np.shape(W)}, {np.shape(b)}")
+    np.testing.assert_allclose(layer(X, W, b), expected, rtol=1e-10, err_msg=(
+        "one layer with the collapsed W and b must give what the stack gives: W = W₁W₂…, and each b is "
+        "carried through every later W"))
+
+
+def test_sympy_proves_the_collapse_with_your_code():
+    W1, W2 = sympy.Matrix(2, 2, sympy.symbols("a1:5")), sympy.Matrix(2, 2, sympy.symbols("c1:5"))
+    b1, b2 = sympy.Matrix([sympy.symbols("p1:3")]), sympy.Matrix([sympy.symbols("q1:3")])
+    W, b = collapse([(W1, b1), (W2, b2)])
+    assert sympy.expand(W - W1 * W2) == sympy.zeros(2, 2), f"for symbolic 2×2 weights, W must be W₁W₂; got {W}"
+    assert sympy.expand(b - (b1 * W2 + b2)) == sympy.zeros(1, 2), f"b must be b₁W₂ + b₂; got {b}"
+    x = sympy.Matrix([sympy.symbols("x1:3")])
+    assert sympy.expand((x * W1 + b1) * W2 + b2 - (x * W + b)) == sympy.zeros(1, 2), (
+        "for a symbolic input x, (x·W₁ + b₁)·W₂ + b₂ = x·W + b")
+
+
+def test_a_linear_network_with_a_step_is_one_perceptron_and_never_xor():
+    rng = np.random.default_rng(0)
+    for _ in range(300):
+        layers = _random_stack(rng, [2, 3, 1])
+        W, b = collapse(layers)
+        stacked = (linear_stack(X4, layers) > 0).ravel()
+        assert np.array_equal(stacked, (layer(X4, W, b) > 0).ravel()), "the stack and its collapsed layer fire alike"
+        assert list(stacked.astype(int)) != [0, 1, 1, 0], "a linear network computed XOR: impossible, check collapse"
