@@ -112,5 +112,5 @@ if __name__ == "__main__":
     X4 = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
     hits = sum(list((linear_stack(X4, [(rng.normal(size=(2, 3)), rng.normal(size=3)),
                                        (rng.normal(size=(3, 1)), rng.normal(size=1))]) > 0).ravel().astype(int)) == xor
-               for _ in range(10_000))
-    print(f"\n10 000 random linear 2-3-1 networks with a step at the end: {hits} compute XOR.")
+               for _ in range(2_000))
+    print(f"\n2 000 random linear 2-3-1 networks with a step at the end: {hits} compute XOR.")

@@ -5,6 +5,7 @@ katas), each importing numpy, sympy and pytest. The `scenarios` fixture starts a
 when the session begins, each in its own copy of the repository, and the tests read their results.
 """
 
+import inspect
 import os
 import shutil
 import signal
@@ -154,3 +155,8 @@ def scenarios(tmp_path_factory):
 @pytest.fixture(scope="session", autouse=True)
 def _start_scenarios_early(scenarios):
     """Start the slow runs at the very beginning, whichever test comes first."""
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that read a background run go last: the others use the CPU while those runs work."""
+    items.sort(key=lambda item: "scenarios" in inspect.signature(item.function).parameters)
