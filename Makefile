@@ -31,7 +31,7 @@ help: ## the verbs, one line each
 	@echo "make reset-all      the same for every kata (asks first; YES=1 skips the question)"
 	@echo "make test           the repository's self-check"
 	@echo "make stubs          regenerate katas/ stubs from solutions/ (maintainers)"
-	@echo "make bench          time make kata and make test (maintainers)"
+	@echo "make bench          time make kata, make test and the mlp2 training (maintainers)"
 
 $(STAMP): requirements.txt
 	@echo "Setting up $(VENV) from requirements.txt (first run only) ..."
