@@ -49,7 +49,7 @@ def kata_from(text, verb):
     text = (text or "").strip()
     last = KATAS[-1].number
     if not text:
-        raise UsageError(f"make {verb} needs a kata number, for example: make {verb} N=1")
+        raise UsageError(f"which kata? Give its number, for example: make {verb} N=1")
     if not re.fullmatch(r"[0-9]{1,3}", text):
         raise UsageError(f"N must be a kata number from 1 to {last}, got {text!r}")
     kata = find(int(text))

@@ -31,7 +31,7 @@ def test_a_missing_n_says_so_and_lists_the_katas(n, capsys, monkeypatch):
     monkeypatch.delenv("KATA_N", raising=False)
     assert main(["kata"] if n is None else ["kata", n]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == "make kata: make kata needs a kata number, for example: make kata N=1"
+    assert err[0] == "make kata: which kata? Give its number, for example: make kata N=1"
     assert err[1] == "The katas:"
     assert all(f"{k.number:2}  {k.title}" in "\n".join(err) for k in KATAS)
 
@@ -171,7 +171,7 @@ def test_reset_backs_up_the_learners_file_then_restores_the_stub(learner_room, c
 def test_a_reset_without_n_is_a_usage_error(learner_room, capsys, monkeypatch):
     monkeypatch.delenv("KATA_N", raising=False)
     assert main(["reset"]) == 2
-    assert capsys.readouterr().err.startswith("make reset: make reset needs a kata number")
+    assert capsys.readouterr().err.startswith("make reset: which kata? Give its number, for example: make reset N=1")
 
 
 def test_reset_all_needs_a_yes_without_a_terminal(learner_room, capsys, monkeypatch):
