@@ -45,6 +45,13 @@ def pytest_configure(config):
         sys.meta_path.insert(0, _ReferenceFinder())
 
 
+def pytest_make_parametrize_id(config, val, argname):
+    """Show shapes, points and targets as they are written, (4, 3) or [0, 1, 1, 0], not X_shape0."""
+    if isinstance(val, (tuple, list)) and all(isinstance(v, (int, float, str, tuple)) for v in val):
+        return str(val)
+    return None
+
+
 def pytest_collection_modifyitems(config, items):
     skip_slow = pytest.mark.skip(reason="slow: run it with --full (make kata N=.. FULL=1)")
     for item in items:

@@ -123,7 +123,7 @@ def _flat_loss(x, t, shapes):
     return E
 
 
-@pytest.mark.parametrize("seed", [None, 3])
+@pytest.mark.parametrize("seed", [None, 3], ids=["the book's weights", "random weights"])
 def test_backprop_matches_a_numeric_gradient(seed):
     params = _copies(PARAMS)
     if seed is not None:
