@@ -18,7 +18,7 @@ unexport N ALL FULL YES
 RUN := $(PY) -m katas
 
 .DEFAULT_GOAL := help
-.PHONY: help kata solution list next hint watch reset reset-all test stubs bench
+.PHONY: help kata solution list next hint watch reset reset-all test mistakes stubs bench
 
 help: ## the verbs, one line each
 	@echo "make kata N=1       run kata 1 against your code in katas/ (N=01 works too)"
@@ -31,6 +31,7 @@ help: ## the verbs, one line each
 	@echo "make reset-all      the same for every kata (asks first; YES=1 skips the question)"
 	@echo "make test           the repository's self-check"
 	@echo "make stubs          regenerate katas/ stubs from solutions/ (maintainers)"
+	@echo "make mistakes       check that every kata's tests catch its known wrong answers (maintainers)"
 	@echo "make bench          time make kata, make test and the mlp2 training (maintainers)"
 
 $(STAMP): requirements.txt
@@ -67,6 +68,9 @@ reset-all: $(STAMP)
 # (__pycache__, ignored by git) even where the environment turns them off.
 test: $(STAMP)
 	@env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest tests
+
+mistakes: $(STAMP)
+	@env -u PYTHONDONTWRITEBYTECODE $(PY) -m tests.check_mistakes
 
 stubs: $(STAMP)
 	@$(PY) -m tests.stubgen

@@ -148,3 +148,14 @@ def test_the_readme_lists_every_kata():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for kata in KATAS:
         assert f"| {kata.number} | {kata.title} |" in readme, f"README.md: no row for kata {kata.number}"
+
+
+def test_every_listed_mistake_still_applies_to_its_reference():
+    from tests.mistakes import MISTAKES
+
+    assert set(MISTAKES) == {kata.module for kata in KATAS}, "tests/mistakes.py should list wrong answers for every kata"
+    for module, variants in MISTAKES.items():
+        source = (ROOT / "solutions" / f"{module}.py").read_text(encoding="utf-8")
+        assert len(variants) >= 3, f"{module}: at least three known wrong answers"
+        for name, (old, new) in variants.items():
+            assert old in source and old != new, f"{module}, {name!r}: the reference no longer contains the text it replaces"

@@ -1,0 +1,53 @@
+"""Run every wrong answer in tests/mistakes.py against its kata's tests; all must be caught.
+
+Run: make mistakes   (about a minute on 2 cores; each variant runs in its own copy of the repository)
+"""
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from tabulate import tabulate
+
+from tests.mistakes import MISTAKES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def caught(module, old, new):
+    """True when the kata's tests fail on the reference with old replaced by new."""
+    with tempfile.TemporaryDirectory() as tmp:
+        box = Path(tmp)
+        for folder in ("katas", "solutions"):
+            shutil.copytree(ROOT / folder, box / folder, ignore=shutil.ignore_patterns("__pycache__"))
+        source = (ROOT / "solutions" / f"{module}.py").read_text(encoding="utf-8")
+        if old not in source:
+            raise ValueError(f"{module}: the reference no longer contains {old!r}")
+        (box / "katas" / f"{module}.py").write_text(source.replace(old, new, 1), encoding="utf-8")
+        done = subprocess.run([sys.executable, "-m", "pytest", f"katas/test_{module}.py", "-x", "-q",
+                               "-p", "no:cacheprovider", "--tb=no"], cwd=box, capture_output=True, text=True)
+        return done.returncode == 1
+
+
+def main():
+    jobs = [(module, name, old, new) for module, variants in MISTAKES.items() for name, (old, new) in variants.items()]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda job: caught(job[0], job[2], job[3]), jobs))
+    rows = {}
+    for (module, name, _, _), ok in zip(jobs, results):
+        rows.setdefault(module, [0, 0, []])
+        rows[module][0 if ok else 1] += 1
+        if not ok:
+            rows[module][2].append(name)
+    print(tabulate([(m, c, s, ", ".join(names)) for m, (c, s, names) in rows.items()],
+                   headers=["kata", "caught", "not caught", "which"]))
+    missed = sum(s for _, s, _ in rows.values())
+    print(f"\n{len(jobs) - missed} of {len(jobs)} wrong answers caught.")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,378 @@
+"""Plausible wrong answers, kata by kata: each must fail at least one of its kata's checks.
+
+Each entry is a name and a pair (text in the reference, what a learner might write instead). The
+check puts the wrong version in a copy of the repository and runs that kata's tests: they must fail
+(exit code 1: a failed check, not a crash of the test module). `make mistakes` runs them all; so
+does CI. Add a mistake here when a learner makes one the tests did not catch, then strengthen the tests.
+"""
+
+MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx) - f(x)) / dx',
+                                                   'return (f(x + dx) - f(x - dx)) / (2 * dx)'),
+                            'forward as central': ('return (f(x + dx) - f(x - dx)) / (2 * dx)',
+                                                   'return (f(x + dx) - f(x)) / dx'),
+                            'backward': ('return (f(x + dx) - f(x)) / dx',
+                                         'return (f(x) - f(x - dx)) / dx'),
+                            'sign': ('return (f(x + dx) - f(x)) / dx', 'return (f(x) - f(x + dx)) / dx'),
+                            'hardcoded dx': ('return (f(x + dx) - f(x)) / dx',
+                                             'return (f(x + 0.01) - f(x)) / 0.01'),
+                            'central no 2': ('return (f(x + dx) - f(x - dx)) / (2 * dx)',
+                                             'return (f(x + dx) - f(x - dx)) / dx'),
+                            'precedence': ('return (f(x + dx) - f(x)) / dx',
+                                           'return f(x + dx) - f(x) / dx'),
+                            'no dx check': ('    if dx == 0 or not math.isfinite(dx):\n'
+                                            '        raise ValueError(f"dx must be a non-zero finite '
+                                            'number, got {dx!r}: the quotient divides by dx")\n'
+                                            '    return (f(x + dx) - f(x)) / dx',
+                                            '    return (f(x + dx) - f(x)) / dx'),
+                            'only zero check': ('    if dx == 0 or not math.isfinite(dx):\n'
+                                                '        raise ValueError(f"dx must be a non-zero finite '
+                                                'number, got {dx!r}: the quotient divides by dx")\n'
+                                                '    return (f(x + dx) - f(x - dx))',
+                                                '    if dx == 0:\n'
+                                                "        raise ValueError('dx is zero')\n"
+                                                '    return (f(x + dx) - f(x - dx))'),
+                            'returns int-ish round': ('return (f(x + dx) - f(x)) / dx',
+                                                      'return round((f(x + dx) - f(x)) / dx, 2)')},
+ 'k02_partial_derivatives': {'central': ('return float((f(*nudged) - f(*point)) / dx)',
+                                         'back = point.copy(); back[i] -= dx\n'
+                                         '    return float((f(*nudged) - f(*back)) / (2 * dx))'),
+                             'int copy': ("point = np.array(point, dtype=float)  # a copy: the caller's "
+                                          'point stays as it was',
+                                          'point = np.array(point)'),
+                             'all coords': ('nudged[i] += dx', 'nudged += dx'),
+                             'negative i ok': ('if not 0 <= i < point.size:',
+                                               'if not -point.size <= i < point.size:'),
+                             'no dx check': ('if dx == 0 or not math.isfinite(dx):', 'if False:'),
+                             'gradient list': ('return np.array([partial_derivative(f, point, i, dx) for i '
+                                               'in range(len(point))])',
+                                               'return [partial_derivative(f, point, i, dx) for i in '
+                                               'range(len(point))]'),
+                             'gradient ignores dx': ('return np.array([partial_derivative(f, point, i, dx) '
+                                                     'for i in range(len(point))])',
+                                                     'return np.array([partial_derivative(f, point, i) for '
+                                                     'i in range(len(point))])'),
+                             'returns np scalar array': ('return float((f(*nudged) - f(*point)) / dx)',
+                                                         'return np.array((f(*nudged) - f(*point)) / dx)'),
+                             'asarray + in-place nudge': ('point = np.array(point, dtype=float)  # a copy: '
+                                                          "the caller's point stays as it was\n"
+                                                          '    if not 0 <= i < point.size:\n'
+                                                          '        raise IndexError(f"i = {i} is not a '
+                                                          'coordinate of a point with {point.size}: use 0 '
+                                                          'to {point.size - 1}")\n'
+                                                          '    if dx == 0 or not math.isfinite(dx):\n'
+                                                          '        raise ValueError(f"dx must be a '
+                                                          'non-zero finite number, got {dx!r}: the '
+                                                          'quotient divides by dx")\n'
+                                                          '    nudged = point.copy()\n'
+                                                          '    nudged[i] += dx\n'
+                                                          '    return float((f(*nudged) - f(*point)) / dx)',
+                                                          'point = np.asarray(point, dtype=float)\n'
+                                                          '    if not 0 <= i < point.size:\n'
+                                                          "        raise IndexError('i')\n"
+                                                          '    if dx == 0 or not math.isfinite(dx):\n'
+                                                          "        raise ValueError('dx')\n"
+                                                          '    before = f(*point)\n'
+                                                          '    point[i] += dx\n'
+                                                          '    return float((f(*point) - before) / dx)')},
+ 'k03_chain_rule': {'mul swapped': ('return d_out * self.y, d_out * self.x',
+                                    'return d_out * self.x, d_out * self.y'),
+                    'mul no d_out': ('return d_out * self.y, d_out * self.x', 'return self.y, self.x'),
+                    'add ones': ('return d_out * 1, d_out * 1', 'return 1, 1'),
+                    'sigmoid sigma not derivative': ('return d_out * self.out * (1 - self.out)',
+                                                     'return d_out * self.out'),
+                    'sigmoid no d_out': ('return d_out * self.out * (1 - self.out)',
+                                         'return self.out * (1 - self.out)'),
+                    'square one path': ('return f, dx_first + dx_second', 'return f, dx_first'),
+                    'class attrs': ('self.x, self.y = x, y\n        return x * y',
+                                    'Mul.x, Mul.y = x, y\n        return x * y'),
+                    'linear swaps returns': ('    return f, dw, dx, db\n'
+                                             '    # END SOLUTION\n'
+                                             '\n'
+                                             '\n'
+                                             '# %%\n'
+                                             'def logistic',
+                                             '    return f, dx, dw, db\n'
+                                             '    # END SOLUTION\n'
+                                             '\n'
+                                             '\n'
+                                             '# %%\n'
+                                             'def logistic'),
+                    'logistic skips sigmoid backward': ('    dz = sigmoid.backward(1.0)\n'
+                                                        '    dg, db = add.backward(dz)\n'
+                                                        '    dw, dx = mul.backward(dg)\n'
+                                                        '    return h, dw, dx, db',
+                                                        '    dg, db = add.backward(1.0)\n'
+                                                        '    dw, dx = mul.backward(dg)\n'
+                                                        '    return h, dw, dx, db'),
+                    'no runtime error': ('        if self.x is None:\n            raise RuntimeError("Mul',
+                                         '        if False:\n            raise RuntimeError("Mul')},
+ 'k04_gate_perceptrons': {'step z>0': ('fired = np.asarray(z) > THRESHOLD', 'fired = np.asarray(z) > 0'),
+                          'step >=': ('fired = np.asarray(z) > THRESHOLD',
+                                      'fired = np.asarray(z) >= THRESHOLD'),
+                          'step bool': ('return fired.astype(int) if fired.ndim else int(fired)',
+                                        'return fired if fired.ndim else bool(fired)'),
+                          'update sign': ('w = w + lr * error * x\n                b = b + lr * error',
+                                          'w = w - lr * error * x\n                b = b - lr * error'),
+                          'no bias update': ('w = w + lr * error * x\n                b = b + lr * error',
+                                             'w = w + lr * error * x'),
+                          'always converged': ('    return w, b, False\n', '    return w, b, True\n'),
+                          'epoch off by one': ('for _ in range(epochs):', 'for _ in range(epochs + 1):'),
+                          'layer transposed check': ('if W.ndim != 2 or X.shape[-1] != W.shape[0]:',
+                                                     'if False:'),
+                          'nand weights': ('np.array([-0.5, -0.5]), 0.7)', 'np.array([-0.5, -0.5]), 1.2)'),
+                          'xor wrong composition': ('return and_gate(nand_gate(x1, x2), or_gate(x1, x2))',
+                                                    'return or_gate(nand_gate(x1, x2), and_gate(x1, x2))'),
+                          'grid last not first': ('            return w, b\n    return None',
+                                                  '            found = (w, b)\n'
+                                                  "    return found if 'found' in dir() else None"),
+                          'table order': ('itertools.product((0, 1), repeat=2)',
+                                          'itertools.product((1, 0), repeat=2)')},
+ 'k05_xor_forward': {'naive sigmoid': ('    z = np.asarray(z, dtype=float)\n'
+                                       '    small = np.exp(-np.abs(z))  # e^(−|z|) ≤ 1: never overflows\n'
+                                       '    out = np.where(z >= 0, 1 / (1 + small), small / (1 + small))',
+                                       '    z = np.asarray(z, dtype=float)\n'
+                                       '    out = 1 / (1 + np.exp(-z))'),
+                     'sigmoid where both branches': ('    small = np.exp(-np.abs(z))  # e^(−|z|) ≤ 1: '
+                                                     'never overflows\n'
+                                                     '    out = np.where(z >= 0, 1 / (1 + small), small / '
+                                                     '(1 + small))',
+                                                     '    out = np.where(z >= 0, 1 / (1 + np.exp(-z)), '
+                                                     'np.exp(z) / (1 + np.exp(z)))'),
+                     'sigmoid returns array': ('return out if out.ndim else float(out)', 'return out'),
+                     'always rounds': ('hidden = np.round([y1, y2]) if rounded else np.array([y1, y2])',
+                                       'hidden = np.round([y1, y2])'),
+                     'returns rounded y': ('    return y1, y2, y_hat\n',
+                                           '    return hidden[0], hidden[1], y_hat\n'),
+                     'transposed W1': ('K = sigmoid(X @ W1 + B1)', 'K = sigmoid(X @ W1.T + B1)'),
+                     'no shape check': ('if X.shape[-1] != W1.shape[0] or W1.shape[1] != W2.shape[0]:',
+                                        'if False:'),
+                     'no second sigmoid': ('return K, sigmoid(K @ W2 + B2)', 'return K, K @ W2 + B2'),
+                     'course weights': ('W1 = np.array([[20.0, -20.0], [20.0, -20.0]])\n'
+                                        '    B1 = np.array([-10.0, 30.0])\n'
+                                        '    W2 = np.array([[20.0], [20.0]])\n'
+                                        '    B2 = np.array([-30.0])',
+                                        'W1, B1, W2, B2 = COURSE_W1, COURSE_B1, COURSE_W2, COURSE_B2'),
+                     'weak margin': ('W2 = np.array([[20.0], [20.0]])\n    B2 = np.array([-30.0])',
+                                     'W2 = np.array([[2.0], [2.0]])\n    B2 = np.array([-3.0])')},
+ 'k06_loss_functions': {'no half': ('return float(0.5 * np.sum((y - t) ** 2))',
+                                    'return float(np.sum((y - t) ** 2))'),
+                        'mse mean': ('return float(0.5 * np.sum((y - t) ** 2))',
+                                     'return float(0.5 * np.mean((y - t) ** 2))'),
+                        'mse no shape check': ('    y, t = _same_shape(y, t, ("y", "t"))\n'
+                                               '    return float(0.5',
+                                               '    y, t = np.asarray(y, dtype=float), np.asarray(t, '
+                                               'dtype=float)\n'
+                                               '    return float(0.5'),
+                        'grad sign': ('    return y - t\n', '    return t - y\n'),
+                        'grad times 2': ('    return y - t\n', '    return 2 * (y - t)\n'),
+                        'keras with half': ('return float(np.mean((y - t) ** 2))',
+                                            'return float(0.5 * np.mean((y - t) ** 2))'),
+                        'bce sum': ('return float(-np.mean(t * np.log(h + eps)',
+                                    'return float(-np.sum(t * np.log(h + eps)'),
+                        'bce no minus': ('return float(-np.mean(t * np.log(h + eps)',
+                                         'return float(np.mean(t * np.log(h + eps)'),
+                        'bce no eps': ('return float(-np.mean(t * np.log(h + eps) + (1 - t) * np.log(1 - h '
+                                       '+ eps)))',
+                                       'return float(-np.mean(t * np.log(h) + (1 - t) * np.log(1 - h)))'),
+                        'bce fixed eps': ('return float(-np.mean(t * np.log(h + eps) + (1 - t) * np.log(1 '
+                                          '- h + eps)))',
+                                          'return float(-np.mean(t * np.log(h + 1e-7) + (1 - t) * np.log(1 '
+                                          '- h + 1e-7)))'),
+                        'bce clip instead': ('return float(-np.mean(t * np.log(h + eps) + (1 - t) * '
+                                             'np.log(1 - h + eps)))',
+                                             'h = np.clip(h, eps, 1 - eps)\n'
+                                             '    return float(-np.mean(t * np.log(h) + (1 - t) * np.log(1 '
+                                             '- h)))')},
+ 'k07_gradient_descent': {'plus': ('new = x - lr * grad(x)', 'new = x + lr * grad(x)'),
+                          'off by one': ('for _ in range(steps):', 'for _ in range(steps - 1):'),
+                          'history without x0': ('history = [x]', 'history = []'),
+                          'in place': ('    x = np.array(x0, dtype=float) if np.ndim(x0) else float(x0)  # '
+                                       'a copy: x0 stays as it was\n'
+                                       '    history = [x]\n'
+                                       '    for _ in range(steps):\n'
+                                       '        new = x - lr * grad(x)\n'
+                                       '        history.append(new)\n'
+                                       '        done = precision is not None and np.linalg.norm(new - x) < '
+                                       'precision\n'
+                                       '        x = new',
+                                       '    x = x0\n'
+                                       '    history = [x]\n'
+                                       '    for _ in range(steps):\n'
+                                       '        before = np.copy(x)\n'
+                                       '        x -= lr * grad(x)\n'
+                                       '        history.append(x)\n'
+                                       '        done = precision is not None and np.linalg.norm(x - '
+                                       'before) < precision'),
+                          'stop before append': ('        history.append(new)\n'
+                                                 '        done = precision is not None and '
+                                                 'np.linalg.norm(new - x) < precision\n'
+                                                 '        x = new\n'
+                                                 '        if done:\n'
+                                                 '            break',
+                                                 '        if precision is not None and np.linalg.norm(new '
+                                                 '- x) < precision:\n'
+                                                 '            break\n'
+                                                 '        history.append(new)\n'
+                                                 '        x = new'),
+                          'precision on grad': ('np.linalg.norm(new - x) < precision',
+                                                'np.linalg.norm(grad(x)) < precision'),
+                          'max abs not norm': ('np.linalg.norm(new - x) < precision',
+                                               'np.max(np.abs(new - x)) < precision'),
+                          'clip divergence': ('new = x - lr * grad(x)',
+                                              'new = np.clip(x - lr * grad(x), -1e6, 1e6)'),
+                          'no lr check': ('if not lr > 0:', 'if False:')},
+ 'k08_mlp_forward': {'transpose W1': ('layer1 = actf(layer0 @ W1 + B1)',
+                                      'layer1 = actf(layer0 @ W1.T + B1)'),
+                     'no bias': ('layer1 = actf(layer0 @ W1 + B1)', 'layer1 = actf(layer0 @ W1)'),
+                     'bias after act': ('layer1 = actf(layer0 @ W1 + B1)',
+                                        'layer1 = actf(layer0 @ W1) + B1'),
+                     'no output act': ('layer2 = actf(layer1 @ W2 + B2)', 'layer2 = layer1 @ W2 + B2'),
+                     'relu hidden': ('layer1 = actf(layer0 @ W1 + B1)',
+                                     'layer1 = np.maximum(0, layer0 @ W1 + B1)'),
+                     'no shape check': ('    if (W1.shape[0] != layer0.shape[-1]',
+                                        '    if False and (W1.shape[0] != layer0.shape[-1]'),
+                     'in-place': ('    layer1 = actf(layer0 @ W1 + B1)\n',
+                                  '    B1 += 0\n'
+                                  '    W1 *= 1.0000001\n'
+                                  '    layer1 = actf(layer0 @ W1 + B1)\n'),
+                     'tanh': ('return 1 / (1 + np.exp(-x))', 'return np.tanh(x)')},
+ 'k09_mlp_backprop': {'deriv of z': ('    delta2 = (A2 - t) * actf_deriv(A2)\n'
+                                     '    delta1 = (delta2 @ W2.T) * actf_deriv(A1)',
+                                     '    Z2 = A1 @ W2 + B2\n'
+                                     '    Z1 = x @ W1 + B1\n'
+                                     '    delta2 = (A2 - t) * actf_deriv(Z2)\n'
+                                     '    delta1 = (delta2 @ W2.T) * actf_deriv(Z1)'),
+                      'no deriv': ('delta2 = (A2 - t) * actf_deriv(A2)', 'delta2 = (A2 - t)'),
+                      'updated W2': ('    grads = backprop(x, t, *params)\n'
+                                     '    return tuple(p - lr * g for p, g in zip(params, grads))',
+                                     '    W1, B1, W2, B2 = params\n'
+                                     '    dW1, dB1, dW2, dB2 = backprop(x, t, *params)\n'
+                                     '    W2 = W2 - lr * dW2\n'
+                                     '    B2 = B2 - lr * dB2\n'
+                                     '    dW1, dB1, _, _ = backprop(x, t, W1, B1, W2, B2)\n'
+                                     '    return W1 - lr * dW1, B1 - lr * dB1, W2, B2'),
+                      'unsummed bias': ('return x.T @ delta1, delta1.sum(axis=0), A1.T @ delta2, '
+                                        'delta2.sum(axis=0)',
+                                        'return x.T @ delta1, delta1[0], A1.T @ delta2, delta2[0]'),
+                      'mean bias': ('return x.T @ delta1, delta1.sum(axis=0), A1.T @ delta2, '
+                                    'delta2.sum(axis=0)',
+                                    'return x.T @ delta1, delta1.mean(axis=0), A1.T @ delta2, '
+                                    'delta2.mean(axis=0)'),
+                      'plus update': ('return tuple(p - lr * g for p, g in zip(params, grads))',
+                                      'return tuple(p + lr * g for p, g in zip(params, grads))'),
+                      'in place': ('    grads = backprop(x, t, *params)\n'
+                                   '    return tuple(p - lr * g for p, g in zip(params, grads))',
+                                   '    grads = backprop(x, t, *params)\n'
+                                   '    for p, g in zip(params, grads):\n'
+                                   '        p -= lr * g\n'
+                                   '    return params'),
+                      'shuffled': ('        for x, t in zip(X, T):\n            params = train_step',
+                                   '        for x, t in list(zip(X, T))[::-1]:\n'
+                                   '            params = train_step'),
+                      'batch fit': ('        for x, t in zip(X, T):\n'
+                                    '            params = train_step(x.reshape(1, -1), t.reshape(1, -1), '
+                                    'params, lr)',
+                                    '        params = train_step(X, T, params, lr)'),
+                      'log off by one': ('        if log_every and epoch % log_every == 0:',
+                                         '        if log_every and (epoch - 1) % log_every == 0:'),
+                      'loss no half': ('return float(0.5 * np.sum((out - t) ** 2))',
+                                       'return float(np.sum((out - t) ** 2))'),
+                      'hand early update': ('            delta_1 = (delta_y * w5) * (a1 * (1 - a1))  # the '
+                                            'old w5 and w6: update after\n'
+                                            '            delta_2 = (delta_y * w6) * (a2 * (1 - a2))\n'
+                                            '            w5, w6, b3 = w5 - lr * (a1 * delta_y), w6 - lr * '
+                                            '(a2 * delta_y), b3 - lr * delta_y',
+                                            '            w5, w6, b3 = w5 - lr * (a1 * delta_y), w6 - lr * '
+                                            '(a2 * delta_y), b3 - lr * delta_y\n'
+                                            '            delta_1 = (delta_y * w5) * (a1 * (1 - a1))\n'
+                                            '            delta_2 = (delta_y * w6) * (a2 * (1 - a2))'),
+                      'hand order': ('            delta_y = (y - t) * (y * (1 - y))',
+                                     '            delta_y = (y - t) * y * (1 - y)'),
+                      'transposed hand w2/w3': ('            a1 = 1 / (1 + math.exp(-(x1 * w1 + x2 * w3 + '
+                                                'b1)))\n'
+                                                '            a2 = 1 / (1 + math.exp(-(x1 * w2 + x2 * w4 + '
+                                                'b2)))',
+                                                '            a1 = 1 / (1 + math.exp(-(x1 * w1 + x2 * w2 + '
+                                                'b1)))\n'
+                                                '            a2 = 1 / (1 + math.exp(-(x1 * w3 + x2 * w4 + '
+                                                'b2)))'),
+                      'fit_by_hand ignores data': ('        for x1, x2, t in data:',
+                                                   '        for x1, x2, t in ((0, 0, 0), (0, 1, 1), (1, 0, '
+                                                   '1), (1, 1, 0)):')},
+ 'k10_activation_functions': {'step > 0': ('return (np.asarray(x) > THRESHOLD).astype(float)',
+                                           'return (np.asarray(x) > 0).astype(float)'),
+                              'naive sigmoid': ('    small = np.exp(-np.abs(x))\n'
+                                                '    return np.where(x >= 0, 1 / (1 + small), small / (1 + '
+                                                'small))',
+                                                '    return 1 / (1 + np.exp(-x))'),
+                              'sigmoid deriv of input': ('    s = sigmoid(x)\n    return s * (1 - s)',
+                                                         '    return x * (1 - x)'),
+                              'tanh deriv wrong': ('return 1 - tanh(x) ** 2', 'return 1 - tanh(x)'),
+                              'relu deriv >=': ('return (np.asarray(x) > 0).astype(float)',
+                                                'return (np.asarray(x) >= 0).astype(float)'),
+                              'leaky fixed slope': ('return np.where(x > 0, x, slope * x)',
+                                                    'return np.where(x > 0, x, 0.1 * x)'),
+                              'leaky deriv at 0 is 1': ('return np.where(np.asarray(x) > 0, 1.0, slope)',
+                                                        'return np.where(np.asarray(x) >= 0, 1.0, slope)'),
+                              'elu naive': ('return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, '
+                                            '0.0)))',
+                                            'return np.where(x > 0, x, alpha * (np.exp(x) - 1))'),
+                              'elu no alpha': ('return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, '
+                                               '0.0)))',
+                                               'return np.where(x > 0, x, np.expm1(np.minimum(x, 0.0)))'),
+                              'elu deriv at 0 is 1': ('return np.where(x > 0, 1.0, alpha * '
+                                                      'np.exp(np.minimum(x, 0.0)))',
+                                                      'return np.where(x >= 0, 1.0, alpha * '
+                                                      'np.exp(np.minimum(x, 0.0)))'),
+                              'maxout min': ('best = z.max(axis=-1)', 'best = z.min(axis=-1)'),
+                              'maxout deriv rows': ('return W.T[z.argmax(axis=-1)]',
+                                                    'return W[z.argmax(axis=-1)]'),
+                              'step deriv ones': ('return np.zeros(np.shape(x))',
+                                                  'return np.ones(np.shape(x))')},
+ 'k11_learning_xor': {'sum not mean': ('delta = (activations[-1] - T) / len(T)',
+                                       'delta = (activations[-1] - T)'),
+                      'sigmoid slope from z-ish': ('slope = A * (1 - A) if hidden == "sigmoid" else (A > '
+                                                   '0).astype(float)',
+                                                   'slope = _sigmoid(A) * (1 - _sigmoid(A)) if hidden == '
+                                                   '"sigmoid" else (A > 0).astype(float)'),
+                      'relu slope ones': ('slope = A * (1 - A) if hidden == "sigmoid" else (A > '
+                                          '0).astype(float)',
+                                          'slope = A * (1 - A) if hidden == "sigmoid" else '
+                                          'np.ones_like(A)'),
+                      'relu output': ('activations.append(_sigmoid(z) if last or hidden == "sigmoid" else '
+                                      'np.maximum(0.0, z))',
+                                      'activations.append(_sigmoid(z) if hidden == "sigmoid" else '
+                                      'np.maximum(0.0, z))'),
+                      'log after update': ('        if log_every and epoch % log_every == 0:\n'
+                                           '            log.append((epoch, bce(activations[-1], T), '
+                                           '[float(np.linalg.norm(dW)) for dW, _ in grads]))\n'
+                                           '        params = [(W - lr * dW, b - lr * db) for (W, b), (dW, '
+                                           'db) in zip(params, grads)]',
+                                           '        params = [(W - lr * dW, b - lr * db) for (W, b), (dW, '
+                                           'db) in zip(params, grads)]\n'
+                                           '        if log_every and epoch % log_every == 0:\n'
+                                           '            log.append((epoch, bce(forward(X, params, '
+                                           'hidden)[-1], T), [float(np.linalg.norm(dW)) for dW, _ in '
+                                           'grads]))'),
+                      'no bias update': ('params = [(W - lr * dW, b - lr * db)',
+                                         'params = [(W - lr * dW, b)'),
+                      'accuracy >=': ('return float(np.mean((H > 0.5) == (T == 1)))',
+                                      'return float(np.mean((H >= 0.5) == (T == 1)))'),
+                      'reversed grads': ('    return grads[::-1]\n', '    return grads\n'),
+                      'seed ignored': ('params = init_params(sizes, seed)', 'params = init_params(sizes)')},
+ 'k12_linear_collapse': {'bias not carried': ('W, b = W @ W_next, b @ W_next + b_next',
+                                              'W, b = W @ W_next, b + b_next'),
+                         'order swapped': ('W, b = W @ W_next, b @ W_next + b_next',
+                                           'W, b = W_next @ W, b @ W_next + b_next'),
+                         'last bias only': ('W, b = W @ W_next, b @ W_next + b_next',
+                                            'W, b = W @ W_next, b_next'),
+                         'stack reversed': ('    for W, b in layers:\n        X = layer(X, W, b)',
+                                            '    for W, b in reversed(layers):\n'
+                                            '        X = layer(X, W, b)'),
+                         'ones first': ('return np.hstack([X, np.ones((X.shape[0], 1))])',
+                                        'return np.hstack([np.ones((X.shape[0], 1)), X])'),
+                         'bias row first': ('return np.vstack([np.asarray(W, dtype=float), np.asarray(b, '
+                                            'dtype=float)])',
+                                            'return np.vstack([np.asarray(b, dtype=float), np.asarray(W, '
+                                            'dtype=float)])'),
+                         'no shape check': ('    if np.shape(X)[-1] != np.shape(W)[0]:', '    if False:')}}
