@@ -12,6 +12,7 @@ The course's network (lecture 9, "XOR using NN")
     NN1: w = [5, 5],     b = −8     on (x1, x2)  →  y1
     NN2: w = [−7, −7],   b = 3      on (x1, x2)  →  y2
     NN3: w = [−11, −11], b = 6      on (y1, y2)  →  ŷ
+    (One set of notes writes "bias 8" for NN1; its own sum, 0 + 0 − 8 = −8, shows the minus.)
 
     x1 x2 |  z1   y1 |  z2    y2 |  z3   ŷ  | XOR
      0  0 |  −8   0  |   3    1  |  −5   0  |  0
