@@ -61,11 +61,12 @@ def test_the_bowl_in_two_dimensions():
     x0 = np.array([3.0, 4.0])
     x, history = gradient_descent(lambda p: 2 * p, x0, lr=0.1, steps=100)
     assert isinstance(x, np.ndarray) and x.shape == (2,), f"for a vector x0 the result is a vector of shape (2,); got {x!r}"
-    np.testing.assert_allclose(x, [0.0, 0.0], atol=1e-8, err_msg="descent on x² + y² from (3, 4) should reach (0, 0)")
-    np.testing.assert_allclose(history[1], [2.4, 3.2], rtol=1e-12, err_msg="first step: (3, 4) − 0.1·(6, 8) = (2.4, 3.2)")
-    np.testing.assert_array_equal(x0, [3.0, 4.0], err_msg="x0 must be left unchanged: x = x − η·g makes a new array, x -= … does not")
+    assert list(x0) == [3.0, 4.0], (
+        f"x0 became {list(x0)}: it must be left unchanged — x = x − η·g makes a new array, x -= … changes x0 in place")
     assert not np.array_equal(history[0], history[-1]), (
         "history[0] and history[-1] are equal: each entry must be its own array, not the same array updated in place")
+    np.testing.assert_allclose(x, [0.0, 0.0], atol=1e-8, err_msg="descent on x² + y² from (3, 4) should reach (0, 0)")
+    np.testing.assert_allclose(history[1], [2.4, 3.2], rtol=1e-12, err_msg="first step: (3, 4) − 0.1·(6, 8) = (2.4, 3.2)")
 
 
 def test_a_vector_stops_on_the_length_of_the_step():

@@ -53,10 +53,20 @@ def test_a_stack_equals_its_collapsed_layer(sizes):
     expected = X
     for W, b in layers:
         expected = expected @ W + b
-    np.testing.assert_allclose(linear_stack(X, layers), expected, rtol=1e-12, err_msg="the layers, in order")
-    W, b = collapse(layers)
+    in_order = " — apply the layers in order, the first layer first"
+    try:
+        stacked = linear_stack(X, layers)
+    except ValueError as err:
+        pytest.fail(f"linear_stack on a {sizes} stack raised ValueError: {err}{in_order}")
+    np.testing.assert_allclose(stacked, expected, rtol=1e-12, err_msg=f"the layers{in_order}")
+    try:
+        W, b = collapse(layers)
+    except ValueError as err:
+        pytest.fail(f"collapse of a {sizes} stack raised ValueError: {err} — multiply in the layers' order, W = W₁W₂…")
+    carried = " — b stayed the first layer's: carry it through every later W, b₁W₂ + b₂" if np.shape(b) == (sizes[1],) else ""
     assert np.shape(W) == (sizes[0], sizes[-1]) and np.shape(b) == (sizes[-1],), (
-        f"collapse of a {sizes} stack gives W ({sizes[0]}, {sizes[-1]}) and b ({sizes[-1]},); got {np.shape(W)}, {np.shape(b)}")
+        f"collapse of a {sizes} stack gives W ({sizes[0]}, {sizes[-1]}) and b ({sizes[-1]},); got {np.shape(W)}, "
+        f"{np.shape(b)}{carried}")
     np.testing.assert_allclose(layer(X, W, b), expected, rtol=1e-10, err_msg=(
         "one layer with the collapsed W and b must give what the stack gives: W = W₁W₂…, and each b is "
         "carried through every later W"))

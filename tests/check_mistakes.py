@@ -12,13 +12,14 @@ from pathlib import Path
 
 from tabulate import tabulate
 
-from tests.mistakes import MISTAKES
+from tests.mistakes import MISTAKES, SAYS
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def caught(module, old, new):
-    """True when the kata's tests fail on the reference with old replaced by new."""
+def caught(module, old, new, phrase=None):
+    """True when the kata's tests fail on the reference with old replaced by new, and, when a phrase
+    is given, the learner's report (python -m katas kata N) names the mistake with it."""
     with tempfile.TemporaryDirectory() as tmp:
         box = Path(tmp)
         for folder in ("katas", "solutions"):
@@ -27,6 +28,10 @@ def caught(module, old, new):
         if old not in source:
             raise ValueError(f"{module}: the reference no longer contains {old!r}")
         (box / "katas" / f"{module}.py").write_text(source.replace(old, new, 1), encoding="utf-8")
+        if phrase is not None:
+            done = subprocess.run([sys.executable, "-m", "katas", "kata", str(int(module[1:3]))], cwd=box,
+                                  capture_output=True, text=True)
+            return done.returncode == 1 and phrase in done.stdout
         done = subprocess.run([sys.executable, "-m", "pytest", f"katas/test_{module}.py", "-x", "-q",
                                "-p", "no:cacheprovider", "--tb=no"], cwd=box, capture_output=True, text=True)
         return done.returncode == 1
@@ -35,17 +40,19 @@ def caught(module, old, new):
 def main():
     jobs = [(module, name, old, new) for module, variants in MISTAKES.items() for name, (old, new) in variants.items()]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(lambda job: caught(job[0], job[2], job[3]), jobs))
+        results = list(pool.map(
+            lambda job: caught(job[0], job[2], job[3], SAYS.get(job[0], {}).get(job[1])), jobs))
     rows = {}
     for (module, name, _, _), ok in zip(jobs, results):
         rows.setdefault(module, [0, 0, []])
         rows[module][0 if ok else 1] += 1
         if not ok:
             rows[module][2].append(name)
-    print(tabulate([(m, c, s, ", ".join(names)) for m, (c, s, names) in rows.items()],
-                   headers=["kata", "caught", "not caught", "which"]))
+    print(tabulate([(m, c, len(SAYS.get(m, {})), s, ", ".join(names)) for m, (c, s, names) in rows.items()],
+                   headers=["kata", "caught", "named in the report", "not caught", "which"]))
     missed = sum(s for _, s, _ in rows.values())
-    print(f"\n{len(jobs) - missed} of {len(jobs)} wrong answers caught.")
+    print(f"\n{len(jobs) - missed} of {len(jobs)} wrong answers caught"
+          f" ({sum(map(len, SAYS.values()))} of them also named in the learner's report).")
     return 1 if missed else 0
 
 

@@ -4,6 +4,9 @@ Each entry is a name and a pair (text in the reference, what a learner might wri
 check puts the wrong version in a copy of the repository and runs that kata's tests: they must fail
 (exit code 1: a failed check, not a crash of the test module). `make mistakes` runs them all; so
 does CI. Add a mistake here when a learner makes one the tests did not catch, then strengthen the tests.
+
+SAYS names, for the mistakes a kata recognises, a phrase its `make kata` report must show: the check
+runs the learner's report on the wrong version and looks for it.
 """
 
 MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx) - f(x)) / dx',
@@ -376,3 +379,48 @@ MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx)
                                             'return np.vstack([np.asarray(b, dtype=float), np.asarray(W, '
                                             'dtype=float)])'),
                          'no shape check': ('    if np.shape(X)[-1] != np.shape(W)[0]:', '    if False:')}}
+
+SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference',
+                            'central as forward': 'that is the central difference',
+                            'central no 2': 'without the 2 in 2Δx',
+                            'forward as central': 'that is the forward difference',
+                            'hardcoded dx': 'instead of the dx argument'},
+ 'k02_partial_derivatives': {'all coords': 'every coordinate nudged at once',
+                             'central': 'this kata asks for the forward one',
+                             'int copy': 'an integer array cannot hold 2.01'},
+ 'k03_chain_rule': {'mul no d_out': 'without d_out',
+                    'mul swapped': 'swapped',
+                    'sigmoid sigma not derivative': 'σ(z) itself',
+                    'square one path': "only one path's gradient"},
+ 'k04_gate_perceptrons': {'always converged': 'no line separates XOR',
+                          'epoch off by one': 'one pass per epoch',
+                          'step z>0': 'a plain z > 0 fires on float crumbs'},
+ 'k05_xor_forward': {'always rounds': 'the rounded path',
+                     'course weights': "those are the course's weights",
+                     'naive sigmoid': 'overflowed'},
+ 'k06_loss_functions': {'bce no minus': 'the minus sign missing',
+                        'bce sum': 'a sum, not a mean',
+                        'grad sign': 'the sign flipped',
+                        'grad times 2': 'the ½ cancels the 2',
+                        'mse mean': '½·mean',
+                        'no half': 'without the ½'},
+ 'k07_gradient_descent': {'in place': 'it must be left unchanged',
+                          'off by one': 'one entry per step',
+                          'plus': 'step against the gradient, with a minus'},
+ 'k08_mlp_forward': {'no bias': 'the bias missing',
+                     'no output act': 'without the sigmoid applied to the output',
+                     'transpose W1': 'column j of W1 holds the weights into hidden unit j'},
+ 'k09_mlp_backprop': {'deriv of z': "σ' taken of z_y",
+                      'loss no half': 'without the ½',
+                      'no deriv': "without f'(net)",
+                      'plus update': 'the update subtracts the gradient',
+                      'updated W2': 'δ_hidden must use the old W2'},
+ 'k10_activation_functions': {'naive sigmoid': 'overflowed',
+                              'relu deriv >=': 'convention at the kink',
+                              'sigmoid deriv of input': 'the output formula applied to the input'},
+ 'k11_learning_xor': {'accuracy >=': 'is not above 0.5',
+                      'seed ignored': 'another seed gives another start',
+                      'sum not mean': 'the sum over samples, not the mean'},
+ 'k12_linear_collapse': {'bias not carried': 'carry it through every later W',
+                         'order swapped': "multiply in the layers' order",
+                         'stack reversed': 'apply the layers in order'}}

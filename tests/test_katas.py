@@ -151,8 +151,11 @@ def test_the_readme_lists_every_kata():
 
 
 def test_every_listed_mistake_still_applies_to_its_reference():
-    from tests.mistakes import MISTAKES
+    from tests.mistakes import MISTAKES, SAYS
 
+    for module, phrases in SAYS.items():
+        assert len(phrases) >= 3 and set(phrases) <= set(MISTAKES[module]), (
+            f"{module}: at least three mistakes named in the report, each one listed in MISTAKES")
     assert set(MISTAKES) == {kata.module for kata in KATAS}, "tests/mistakes.py should list wrong answers for every kata"
     for module, variants in MISTAKES.items():
         source = (ROOT / "solutions" / f"{module}.py").read_text(encoding="utf-8")
