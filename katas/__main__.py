@@ -261,7 +261,8 @@ def cmd_kata(kata, solutions=False, full=False):
 
 
 def statuses():
-    """Each kata's status from running all the tests once: (kata, passed, total, solved)."""
+    """[(kata, status), …] from running every kata's tests once: "solved ✓", "not started",
+    "k of n checks" or "does not import: …"."""
     runnable = [k for k in KATAS if not syntax_problem(k, ROOT / "katas")]
     results = run_tests(runnable)
     rows = []

@@ -3,7 +3,6 @@
 Run: make mistakes   (about a minute on 2 cores; each variant runs in its own copy of the repository)
 """
 
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -12,6 +11,7 @@ from pathlib import Path
 
 from tabulate import tabulate
 
+from tests.conftest import make_sandbox
 from tests.mistakes import MISTAKES, SAYS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,9 +21,7 @@ def caught(module, old, new, phrase=None):
     """True when the kata's tests fail on the reference with old replaced by new, and, when a phrase
     is given, the learner's report (python -m katas kata N) names the mistake with it."""
     with tempfile.TemporaryDirectory() as tmp:
-        box = Path(tmp)
-        for folder in ("katas", "solutions"):
-            shutil.copytree(ROOT / folder, box / folder, ignore=shutil.ignore_patterns("__pycache__"))
+        box = make_sandbox(Path(tmp))
         source = (ROOT / "solutions" / f"{module}.py").read_text(encoding="utf-8")
         if old not in source:
             raise ValueError(f"{module}: the reference no longer contains {old!r}")

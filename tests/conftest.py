@@ -126,18 +126,14 @@ def _kata_test_runs(tmp):
         return done, report
 
     def reference():
-        (tmp / "reference").mkdir()
-        shutil.copytree(ROOT / "katas", tmp / "reference/katas", ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copytree(ROOT / "solutions", tmp / "reference/solutions", ignore=shutil.ignore_patterns("__pycache__"))
-        return pytest_on(tmp / "reference/katas", "--solutions")
+        return pytest_on(make_sandbox(tmp / "reference") / "katas", "--solutions")
 
     def stubs():
-        (tmp / "stubs").mkdir()
-        shutil.copytree(ROOT / "katas", tmp / "stubs/katas", ignore=shutil.ignore_patterns("__pycache__"))
+        box = make_sandbox(tmp / "stubs")
         for kata in KATAS:
             source = (ROOT / kata.solution_file).read_text(encoding="utf-8")
-            (tmp / "stubs" / kata.file).write_text(make_stub(source, kata.module), encoding="utf-8")
-        return pytest_on(tmp / "stubs/katas")
+            (box / kata.file).write_text(make_stub(source, kata.module), encoding="utf-8")
+        return pytest_on(box / "katas")
 
     return {"reference": reference, "stubs": stubs}
 

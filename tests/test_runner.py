@@ -198,6 +198,20 @@ def test_reset_all_asks_at_a_terminal_and_no_changes_nothing(learner_room, capsy
     assert "Nothing was changed." in capsys.readouterr().out and path.read_text().endswith("# mine\n")
 
 
+def test_next_runs_the_first_kata_that_is_not_solved(monkeypatch):
+    statuses = [(KATAS[0], "solved ✓"), (KATAS[1], "does not import: make kata N=2"), (KATAS[2], "not started")]
+    ran = []
+    monkeypatch.setattr("katas.__main__.statuses", lambda: statuses)
+    monkeypatch.setattr("katas.__main__.cmd_kata", lambda kata: ran.append(kata.number) or 1)
+    assert main(["next"]) == 1 and ran == [2], f"make next should run kata 2, the first not solved; ran {ran}"
+
+
+def test_next_when_every_kata_is_solved(monkeypatch, capsys):
+    monkeypatch.setattr("katas.__main__.statuses", lambda: [(kata, "solved ✓") for kata in KATAS])
+    assert main(["next"]) == 0
+    assert capsys.readouterr().out == "Every kata is solved ✓. Well done.\n"
+
+
 def test_backups_are_ignored_by_git():
     assert "katas/*.bak" in (ROOT / ".gitignore").read_text().splitlines()
 
