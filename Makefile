@@ -8,6 +8,7 @@ PY     := $(VENV)/bin/python
 # .venv/bin/python is a symlink carrying the system interpreter's timestamp, so the venv rule
 # depends on a stamp written only after pip has installed requirements.txt.
 STAMP  := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 
 export KATA_N := $(value N)
 export KATA_ALL := $(value ALL)
@@ -18,7 +19,7 @@ unexport N ALL FULL YES
 RUN := $(PY) -m katas
 
 .DEFAULT_GOAL := help
-.PHONY: help kata solution list next hint watch reset reset-all test mistakes stubs bench
+.PHONY: help kata solution list next hint watch reset reset-all test mistakes mutate stubs bench
 
 help: ## the verbs, one line each
 	@echo "make kata N=1       run kata 1 against your code in katas/ (N=01 works too)"
@@ -32,6 +33,7 @@ help: ## the verbs, one line each
 	@echo "make test           the repository's self-check"
 	@echo "make stubs          regenerate katas/ stubs from solutions/ (maintainers)"
 	@echo "make mistakes       check that every kata's tests catch its known wrong answers (maintainers)"
+	@echo "make mutate         mutation-test the kata tests against solutions/, N=6 for one kata (maintainers)"
 	@echo "make bench          time make kata, make test and the mlp2 training (maintainers)"
 
 $(STAMP): requirements.txt
@@ -39,6 +41,12 @@ $(STAMP): requirements.txt
 	@$(PYTHON) -m venv $(VENV) || { echo "could not create $(VENV): install Python 3.10+ with its venv module (Debian/Ubuntu: apt install python3-venv)"; exit 2; }
 	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $(STAMP)
+
+# The maintainers' tools (mutmut) join the same environment, only when asked for.
+$(DEV_STAMP): $(STAMP) tests/requirements-dev.txt
+	@echo "Adding the maintainers' tools from tests/requirements-dev.txt (first run only) ..."
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r tests/requirements-dev.txt
+	@touch $(DEV_STAMP)
 
 kata: $(STAMP)
 	@$(RUN) kata
@@ -71,6 +79,9 @@ test: $(STAMP)
 
 mistakes: $(STAMP)
 	@env -u PYTHONDONTWRITEBYTECODE $(PY) -m tests.check_mistakes
+
+mutate: $(DEV_STAMP)
+	@$(PY) -m tests.mutate
 
 stubs: $(STAMP)
 	@$(PY) -m tests.stubgen

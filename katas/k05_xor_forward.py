@@ -111,12 +111,12 @@ def xor_forward(X, W1, B1, W2, B2):
     """The network as matrices: K = σ(X·W1 + B1), Ŷ = σ(K·W2 + B2).
 
     Args:
-        X: inputs, shape (samples, inputs).
+        X: inputs, shape (samples, inputs), or one sample of shape (inputs,).
         W1: shape (inputs, hidden); B1: shape (hidden,).
         W2: shape (hidden, outputs); B2: shape (outputs,).
 
     Returns:
-        (K, Ŷ) of shapes (samples, hidden) and (samples, outputs).
+        (K, Ŷ) of shapes (samples, hidden) and (samples, outputs); (hidden,) and (outputs,) for one sample.
 
     Raises:
         ValueError: naming the shapes, when X·W1 or K·W2 cannot be formed.

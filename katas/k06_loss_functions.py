@@ -70,7 +70,7 @@ def mse(y, t):
         A float.
 
     Raises:
-        ValueError: naming both shapes when they differ.
+        ValueError: saying which shape is y's and which is t's, when they differ.
 
     >>> mse([0.0, 0.0, 0.8, 0.1, 0.0, 0.0, 0.0, 0.1, 0.0, 0.0], [0, 0, 1, 0, 0, 0, 0, 0, 0, 0])
     0.029999999999999992

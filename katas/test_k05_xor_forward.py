@@ -106,6 +106,14 @@ def test_the_vectorised_network_equals_the_units_one_by_one():
         np.testing.assert_allclose(Y[i], [y_hat], rtol=1e-12, err_msg=f"row {i} of Ŷ = σ(K·W2 + B2) for input {x}")
 
 
+@pytest.mark.parametrize("x", INPUTS)
+def test_one_sample_as_a_vector(x):
+    K, Y = xor_forward(np.array(x), COURSE_W1, COURSE_B1, COURSE_W2, COURSE_B2)
+    assert np.shape(K) == (2,) and np.shape(Y) == (1,), (
+        f"xor_forward on the one sample {x} (shape (2,)): K is (2,), Ŷ is (1,); got {np.shape(K)}, {np.shape(Y)}")
+    np.testing.assert_allclose(Y, xor_network(*x)[2:], rtol=1e-12, err_msg=f"Ŷ for the one sample {x}")
+
+
 def test_the_vectorised_network_on_a_wider_hidden_layer():
     rng = np.random.default_rng(5)
     W1, B1, W2, B2 = rng.normal(size=(2, 3)), rng.normal(size=3), rng.normal(size=(3, 1)), rng.normal(size=1)

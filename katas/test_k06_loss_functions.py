@@ -1,6 +1,8 @@
 """Kata 6 · Loss functions — the checks. Read them; don't edit them. `make kata N=6` runs them."""
 
+import inspect
 import math
+import re
 
 import numpy as np
 import pytest
@@ -93,6 +95,11 @@ def test_mismatched_shapes_are_a_value_error_naming_both(function, a_shape, b_sh
                        f"{function.__name__}(a of shape {a_shape}, b of shape {b_shape})")
     assert str(a_shape) in str(err) and str(b_shape) in str(err), (
         f"the message should name both shapes, {a_shape} and {b_shape}; it was: {err}")
+    first, second = list(inspect.signature(function).parameters)[:2]
+    for name, shape in ((first, a_shape), (second, b_shape)):
+        assert re.search(rf"\b{name}\b[^()]*{re.escape(str(shape))}", str(err)), (
+            f"the message should say which shape is whose: {first} has shape {a_shape}, {second} has {b_shape}"
+            f" (the given _same_shape does); it was: {err}")
 
 
 def test_lists_and_arrays_give_the_same_loss():

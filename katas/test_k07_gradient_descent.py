@@ -69,6 +69,25 @@ def test_the_bowl_in_two_dimensions():
     np.testing.assert_allclose(history[1], [2.4, 3.2], rtol=1e-12, err_msg="first step: (3, 4) − 0.1·(6, 8) = (2.4, 3.2)")
 
 
+def test_ints_descend_in_floats():
+    _, history = gradient_descent(grad, 10, lr=0.2, steps=1)
+    assert isinstance(history[0], float) and history[0] == 10.0, (
+        f"x0 = 10, an int: history[0] should be the float 10.0 (a number stays a number); got {history[0]!r}")
+    x0 = np.array([3, 4])
+    x, history = gradient_descent(lambda p: 2 * p, x0, lr=0.1, steps=2)
+    for k, v in enumerate(history):
+        assert isinstance(v, np.ndarray) and v.dtype == np.float64, (
+            f"x0 = np.array([3, 4]) holds ints: history[{k}] should be a float64 array (a float copy of x0); got {v!r}")
+    assert np.issubdtype(x0.dtype, np.integer) and list(x0) == [3, 4], f"x0 must be left as it was; it became {x0!r}"
+
+
+def test_a_step_exactly_as_long_as_precision_does_not_stop():
+    x, history = gradient_descent(lambda x: 1.0, 10.0, lr=0.5, steps=4, precision=0.5)
+    assert len(history) == 5, (
+        f"every step is exactly 0.5 long and precision = 0.5: stop only on a step shorter than precision (<, not ≤),"
+        f" so all 4 steps are taken; took {len(history) - 1}")
+
+
 def test_a_vector_stops_on_the_length_of_the_step():
     x, history = gradient_descent(lambda p: 2 * p, np.array([3.0, 4.0]), lr=0.1, steps=1000, precision=0.001)
     steps = [np.linalg.norm(history[k + 1] - history[k]) for k in range(len(history) - 1)]
@@ -92,4 +111,4 @@ def test_a_small_learning_rate_crawls():
 @pytest.mark.parametrize("lr, steps", [(0, 10), (-0.2, 10), (0.2, 0), (0.2, -5)])
 def test_a_non_positive_lr_or_steps_is_a_value_error(lr, steps):
     expect_error(ValueError, lambda: gradient_descent(grad, 10, lr=lr, steps=steps),
-                 f"gradient_descent(grad, 10, lr={lr}, steps={steps})")
+                 f"gradient_descent(grad, 10, lr={lr}, steps={steps})", match="lr" if lr <= 0 else "steps")

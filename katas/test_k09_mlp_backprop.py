@@ -1,6 +1,8 @@
 """Kata 9 · MLP backpropagation (mlp2) — the checks. `make kata N=9` runs them; FULL=1 adds the
 slow ones (mlp2.py's full 90 000 epochs with numpy, about half a minute)."""
 
+import re
+
 import numpy as np
 import pytest
 import sympy
@@ -138,6 +140,38 @@ def test_backprop_matches_a_numeric_gradient(seed):
                                        "w1 w2 w3 w4 b1 b2 w5 w6 b3")
 
 
+def _wider_network(seed):
+    """3 inputs, 4 hidden units, 2 outputs: no two of W1's dimensions are equal."""
+    rng = np.random.default_rng(seed)
+    return (rng.normal(size=(3, 4)), rng.normal(size=4), rng.normal(size=(4, 2)), rng.normal(size=2)), rng
+
+
+def test_backprop_on_a_3_4_2_network_matches_a_numeric_gradient():
+    params, rng = _wider_network(11)
+    x, t = rng.normal(size=(5, 3)), rng.uniform(size=(5, 2))
+    grads = backprop(x, t, *params)
+    for name, g, p in zip(("dW1", "dB1", "dW2", "dB2"), grads, params):
+        assert np.shape(g) == p.shape, f"3 inputs, 4 hidden, 2 outputs: {name} has shape {p.shape}; got {np.shape(g)}"
+    numeric = numeric_partials(_flat_loss(x, t, [p.shape for p in params]),
+                               list(np.concatenate([p.ravel() for p in params])))
+    np.testing.assert_allclose(np.concatenate([np.ravel(g) for g in grads]), numeric, rtol=1e-6, atol=1e-10,
+                               err_msg="backprop on a 3-4-2 network against central differences of E")
+
+
+def test_fit_on_a_network_with_two_outputs():
+    params, rng = _wider_network(12)
+    x, t = rng.normal(size=(3, 3)), rng.uniform(size=(3, 2))
+    expected = params
+    for _ in range(2):
+        for i in range(3):
+            expected = train_step(x[i:i + 1], t[i:i + 1], expected, 0.5)
+    got = fit(x, t, params, 0.5, 2)
+    for name, g, want in zip(NAMES, got, expected):
+        np.testing.assert_allclose(g, want, rtol=1e-12, err_msg=(
+            f"{name} after fit(2 epochs) on 3 samples with 2 targets each: one train_step per sample, in order,"
+            " each sample a row of shape (1, 3) and its target a row of shape (1, 2)"))
+
+
 def test_backprop_matches_sympy_on_the_symbolic_network():
     w = sympy.symbols("w1:7")
     b = sympy.symbols("b1:4")
@@ -208,7 +242,17 @@ def test_by_hand_90000_epochs_reproduces_mlp2():
 @pytest.mark.parametrize("shape", [(2,), (1, 3)])
 def test_backprop_wants_rows(shape):
     expect_error(ValueError, lambda: backprop(np.ones(shape), np.ones((1, 1)), *_copies(PARAMS)),
-                 f"backprop with x of shape {shape}: x must be (samples, 2)")
+                 f"backprop with x of shape {shape}: x must be (samples, 2)", match=str(shape))
+
+
+@pytest.mark.parametrize("shape", [(3,), (2, 4), (4, 3, 1)])
+def test_backprop_wants_one_column_per_input(shape):
+    params, _ = _wider_network(13)
+    err = expect_error(ValueError, lambda: backprop(np.ones(shape), np.ones((1, 2)), *params),
+                       f"backprop with W1 of shape (3, 4) and x of shape {shape}: x must be (samples, 3)",
+                       match=str(shape))
+    assert re.search(r"\b3\b", str(err).replace(str(shape), "")), (
+        f"W1 is (3, 4): the message should say that x needs 3 columns, one per input; it was: {err}")
 
 
 @pytest.mark.slow

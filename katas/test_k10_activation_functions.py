@@ -99,15 +99,25 @@ def test_on_a_two_dimensional_array():
         assert np.shape(f(z)) == (2, 3), f"{f.__name__} of a (2, 3) array should keep the shape; got {np.shape(f(z))}"
 
 
+def test_an_int_array_gives_floats():
+    z = np.array([-2, 0, 3])
+    for f in (step, sigmoid, tanh, relu, leaky_relu, elu, step_deriv, sigmoid_deriv, tanh_deriv, relu_deriv,
+              leaky_relu_deriv, elu_deriv):
+        got = f(z)
+        assert isinstance(got, np.ndarray) and got.dtype == np.float64, (
+            f"{f.__name__}(np.array([-2, 0, 3])), an array of ints, should give a float64 array; got {got!r}")
+
+
 W = np.array([[1.0, -1.0, 0.5], [0.5, 2.0, -1.0]])
 B = np.array([0.0, -0.5, 0.25])
 
 
-@pytest.mark.parametrize("sample", [(1.0, 2.0), (2.0, -1.0), (-1.0, -1.0)])
+@pytest.mark.parametrize("sample", [(1.0, 2.0), (2.0, -1.0), (-1.0, -1.0), (0.0, 0.3)])
 def test_maxout_and_its_gradient_for_one_sample(sample):
     xs = np.array(sample)
     pieces = xs @ W + B
     got = maxout(xs, W, B)
+    assert isinstance(got, float), f"maxout of one sample {sample} should be a float; got {got!r}"
     assert got == pytest.approx(pieces.max()), f"maxout({sample}): the pieces are {pieces}, the largest {pieces.max()}; got {got!r}"
     grad = maxout_deriv(xs, W, B)
     numeric = numeric_partials(lambda a, b: maxout(np.array([a, b]), W, B), list(sample))

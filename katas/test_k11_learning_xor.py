@@ -63,6 +63,16 @@ def test_backward_matches_a_numeric_gradient(sizes, hidden, seed):
         f"differences{looks_like(got[-1], slips, rel=1e-5)}"))
 
 
+def test_the_defaults_are_sigmoid_hidden_layers_and_seed_0():
+    params = init_params([2, 3, 1])
+    assert all(np.array_equal(a, b) for layer, again in zip(params, init_params([2, 3, 1], seed=0))
+               for a, b in zip(layer, again)), "init_params(sizes) starts from seed 0, as init_params(sizes, seed=0)"
+    activations = forward(X, params)
+    for (dW, db), (dW_s, db_s) in zip(backward(activations, T, params), backward(activations, T, params, "sigmoid")):
+        assert np.array_equal(dW, dW_s) and np.array_equal(db, db_s), (
+            "backward without hidden= must treat the hidden layers as sigmoids, as forward does")
+
+
 def test_accuracy_counts_correct_rows():
     assert accuracy(np.array([[0.1], [0.9], [0.6], [0.7]]), T) == 0.75
     assert accuracy(np.array([[0.49], [0.51], [0.99], [0.01]]), T) == 1.0

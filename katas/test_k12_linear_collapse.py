@@ -41,6 +41,14 @@ def test_the_bias_is_a_weight_on_an_input_of_one():
     np.testing.assert_array_equal(BATCH, [[6, 5], [4, 7], [5, 6], [6, 7]], err_msg="X itself is left unchanged")
 
 
+def test_folding_ints_gives_floats():
+    X1, Wb = with_bias_input(np.array([[6, 5], [4, 7]])), fold_bias(np.array([[1, 2], [3, 4]]), np.array([5, 6]))
+    for name, got in (("with_bias_input", X1), ("fold_bias", Wb)):
+        assert isinstance(got, np.ndarray) and got.dtype == np.float64, (
+            f"{name} of int arrays should give a float64 array, like the lesson's [X | 1.0]; got {got!r}")
+    np.testing.assert_array_equal(Wb, [[1, 2], [3, 4], [5, 6]], err_msg="fold_bias([[1, 2], [3, 4]], [5, 6])")
+
+
 def _random_stack(rng, sizes):
     return [(rng.normal(size=(a, b)), rng.normal(size=b)) for a, b in zip(sizes, sizes[1:])]
 

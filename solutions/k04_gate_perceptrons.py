@@ -208,17 +208,17 @@ def train_perceptron(X, y, lr, epochs):
     (array([0, 0, 0, 1]), True)
     """
     # BEGIN SOLUTION
-    X = np.asarray(X, dtype=float)
+    X = np.asarray(X)
     w, b = np.zeros(X.shape[1]), 0.0
     for _ in range(epochs):
-        mistakes = 0
+        clean_pass = True
         for x, t in zip(X, y):
             error = t - perceptron(x, w, b)
             if error:
                 w = w + lr * error * x
                 b = b + lr * error
-                mistakes += 1
-        if mistakes == 0:
+                clean_pass = False
+        if clean_pass:
             return w, b, True
     return w, b, False
     # END SOLUTION

@@ -77,7 +77,7 @@ def sigmoid(z):
     array([0., 1.])
     """
     # BEGIN SOLUTION
-    z = np.asarray(z, dtype=float)
+    z = np.asarray(z)
     small = np.exp(-np.abs(z))  # e^(−|z|) ≤ 1: never overflows
     out = np.where(z >= 0, 1 / (1 + small), small / (1 + small))
     return out if out.ndim else float(out)
@@ -125,12 +125,12 @@ def xor_forward(X, W1, B1, W2, B2):
     """The network as matrices: K = σ(X·W1 + B1), Ŷ = σ(K·W2 + B2).
 
     Args:
-        X: inputs, shape (samples, inputs).
+        X: inputs, shape (samples, inputs), or one sample of shape (inputs,).
         W1: shape (inputs, hidden); B1: shape (hidden,).
         W2: shape (hidden, outputs); B2: shape (outputs,).
 
     Returns:
-        (K, Ŷ) of shapes (samples, hidden) and (samples, outputs).
+        (K, Ŷ) of shapes (samples, hidden) and (samples, outputs); (hidden,) and (outputs,) for one sample.
 
     Raises:
         ValueError: naming the shapes, when X·W1 or K·W2 cannot be formed.

@@ -71,7 +71,7 @@ def sigmoid(x):
     array([0. , 0.5, 1. ])
     """
     # BEGIN SOLUTION
-    x = np.asarray(x, dtype=float)
+    x = np.asarray(x)
     small = np.exp(-np.abs(x))
     return np.where(x >= 0, 1 / (1 + small), small / (1 + small))
     # END SOLUTION
@@ -99,7 +99,7 @@ def tanh(x):
     0
     """
     # BEGIN SOLUTION
-    return np.tanh(np.asarray(x, dtype=float))
+    return np.tanh(x)
     # END SOLUTION
 
 
@@ -118,7 +118,7 @@ def relu(x):
     array([0., 0., 3.])
     """
     # BEGIN SOLUTION
-    return np.maximum(0.0, np.asarray(x, dtype=float))
+    return np.maximum(0.0, x)
     # END SOLUTION
 
 
@@ -137,7 +137,7 @@ def leaky_relu(x, slope=0.1):
     array([-0.2,  3. ])
     """
     # BEGIN SOLUTION
-    x = np.asarray(x, dtype=float)
+    x = np.asarray(x)
     return np.where(x > 0, x, slope * x)
     # END SOLUTION
 
@@ -157,7 +157,7 @@ def elu(x, alpha=1.0):
     array([  -1.,    0., 1000.])
     """
     # BEGIN SOLUTION
-    x = np.asarray(x, dtype=float)
+    x = np.asarray(x)
     return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0)))
     # END SOLUTION
 
@@ -165,7 +165,7 @@ def elu(x, alpha=1.0):
 def elu_deriv(x, alpha=1.0):
     """1 where x > 0, else α·eˣ (α at x = 0, the slope from the left)."""
     # BEGIN SOLUTION
-    x = np.asarray(x, dtype=float)
+    x = np.asarray(x)
     return np.where(x > 0, 1.0, alpha * np.exp(np.minimum(x, 0.0)))
     # END SOLUTION
 

@@ -64,7 +64,7 @@ def with_bias_input(X):
            [4., 7., 1.]])
     """
     # BEGIN SOLUTION
-    X = np.asarray(X, dtype=float)
+    X = np.asarray(X)
     return np.hstack([X, np.ones((X.shape[0], 1))])
     # END SOLUTION
 
@@ -78,7 +78,7 @@ def fold_bias(W, b):
            [5., 6.]])
     """
     # BEGIN SOLUTION
-    return np.vstack([np.asarray(W, dtype=float), np.asarray(b, dtype=float)])
+    return np.vstack([W, b], dtype=float)
     # END SOLUTION
 
 

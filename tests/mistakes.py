@@ -130,10 +130,10 @@ MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx)
                                                   "    return found if 'found' in dir() else None"),
                           'table order': ('itertools.product((0, 1), repeat=2)',
                                           'itertools.product((1, 0), repeat=2)')},
- 'k05_xor_forward': {'naive sigmoid': ('    z = np.asarray(z, dtype=float)\n'
+ 'k05_xor_forward': {'naive sigmoid': ('    z = np.asarray(z)\n'
                                        '    small = np.exp(-np.abs(z))  # e^(−|z|) ≤ 1: never overflows\n'
                                        '    out = np.where(z >= 0, 1 / (1 + small), small / (1 + small))',
-                                       '    z = np.asarray(z, dtype=float)\n'
+                                       '    z = np.asarray(z)\n'
                                        '    out = 1 / (1 + np.exp(-z))'),
                      'sigmoid where both branches': ('    small = np.exp(-np.abs(z))  # e^(−|z|) ≤ 1: '
                                                      'never overflows\n'
@@ -374,10 +374,8 @@ MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx)
                                             '        X = layer(X, W, b)'),
                          'ones first': ('return np.hstack([X, np.ones((X.shape[0], 1))])',
                                         'return np.hstack([np.ones((X.shape[0], 1)), X])'),
-                         'bias row first': ('return np.vstack([np.asarray(W, dtype=float), np.asarray(b, '
-                                            'dtype=float)])',
-                                            'return np.vstack([np.asarray(b, dtype=float), np.asarray(W, '
-                                            'dtype=float)])'),
+                         'bias row first': ('return np.vstack([W, b], dtype=float)',
+                                            'return np.vstack([b, W], dtype=float)'),
                          'no shape check': ('    if np.shape(X)[-1] != np.shape(W)[0]:', '    if False:')}}
 
 SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference',

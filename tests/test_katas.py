@@ -162,3 +162,22 @@ def test_every_listed_mistake_still_applies_to_its_reference():
         assert len(variants) >= 3, f"{module}: at least three known wrong answers"
         for name, (old, new) in variants.items():
             assert old in source and old != new, f"{module}, {name!r}: the reference no longer contains the text it replaces"
+
+
+def test_every_explained_survivor_still_points_at_its_reference():
+    """make mutate (not part of this self-check) verifies the explanations against a real run;
+    this cheap check keeps tests/surviving_mutants.txt from drifting in between."""
+    from tests.mutate import read_explained
+
+    explained, left_out = read_explained()
+    modules = {kata.module for kata in KATAS}
+    for change, why in explained.values():
+        assert change.module in modules, f"surviving_mutants.txt: no kata {change.module}"
+        source = [line.strip() for line in (ROOT / "solutions" / f"{change.module}.py").read_text(encoding="utf-8").splitlines()]
+        assert change.before and change.after and why, f"{change.module} · {change.function}: '- ', '+ ' and 'why:' lines"
+        for line in change.before:
+            assert line in source, f"surviving_mutants.txt: {change.module} no longer has the line {line!r}"
+    for module, function in left_out:
+        text = (ROOT / "solutions" / f"{module}.py").read_text(encoding="utf-8")
+        assert re.search(rf"^def {re.escape(function)}\(", text, flags=re.MULTILINE), (
+            f"surviving_mutants.txt: {module} has no function {function} to leave out")
