@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROGRESS = ROOT / ".progress"  # the learner's own state; ignored by git
 GREEN, RED, USAGE = 0, 1, 2
 SHOWN_FAILURES = 3  # a focused report: the first few failures in full, then their titles
+MISTAKE_MARK = " — "  # katas/feedback.py: a failure message names a recognised mistake after it
 LISTED_FAILURES = 8
 
 
@@ -196,7 +197,8 @@ def _report(kata, checks, broken):
     for check in failed:
         if check.todo:
             todos[check.todo] = todos.get(check.todo, 0) + 1
-    wrong = [c for c in failed if not c.todo]
+    # Failures that name a known mistake (after " — " in their message) come first: they teach most.
+    wrong = sorted((c for c in failed if not c.todo), key=lambda c: MISTAKE_MARK not in c.message)
     if passed and failed:
         print(f"  ✓ {len(passed)} checks pass")
     for todo, count in todos.items():

@@ -1,4 +1,8 @@
-"""Helpers the kata tests share, so that every failure speaks the lesson's language."""
+"""Helpers the kata tests share, so that every failure speaks the lesson's language.
+
+A failure message that recognises the learner's mistake names it after " — " ("got 2.0 — that is the
+central difference"); the report shows such failures first.
+"""
 
 import math
 
@@ -19,9 +23,10 @@ def looks_like(got, mistakes, rel=1e-7, abs_tol=1e-9):
     return ""
 
 
-def expect_error(error, call, what, match=None):
+def expect_error(error, call, what, match=None, returned_hint=""):
     """Call call(); it must raise error (with match in its message). Return the exception.
 
+    returned_hint (" — …") is added when call() returns instead, to name why that happens.
     NotImplementedError passes through untouched: the stub's message is the clearest one.
     """
     try:
@@ -34,7 +39,7 @@ def expect_error(error, call, what, match=None):
         return err
     except Exception as err:
         pytest.fail(f"{what}: expected {error.__name__}; got {type(err).__name__}: {err}")
-    pytest.fail(f"{what}: expected {error.__name__}; it returned {result!r}")
+    pytest.fail(f"{what}: expected {error.__name__}; it returned {result!r}{returned_hint}")
 
 
 def numeric_partials(f, point, h=1e-6):

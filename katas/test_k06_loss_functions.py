@@ -92,7 +92,9 @@ def test_the_gradient_against_sympy_and_numeric_partials():
 def test_mismatched_shapes_are_a_value_error_naming_both(function, a_shape, b_shape):
     a, b = np.full(a_shape, 0.5), np.full(b_shape, 1.0)
     err = expect_error(ValueError, lambda: function(a, b),
-                       f"{function.__name__}(a of shape {a_shape}, b of shape {b_shape})")
+                       f"{function.__name__}(a of shape {a_shape}, b of shape {b_shape})",
+                       returned_hint=" — numpy broadcast the two shapes into a third: check them first, with the given"
+                                     " _same_shape")
     assert str(a_shape) in str(err) and str(b_shape) in str(err), (
         f"the message should name both shapes, {a_shape} and {b_shape}; it was: {err}")
     first, second = list(inspect.signature(function).parameters)[:2]

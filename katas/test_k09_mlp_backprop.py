@@ -109,8 +109,14 @@ def test_a_batch_sums_the_gradients_of_its_rows():
         assert np.shape(whole[k]) == PARAMS[k].shape, (
             f"for a batch of 4, {name} still has its parameter's shape {PARAMS[k].shape}; got {np.shape(whole[k])}"
             + (" — sum the deltas over the rows (axis=0)" if name.startswith("dB") else ""))
-        np.testing.assert_allclose(whole[k], sum(r[k] for r in rows), rtol=1e-12,
-                                   err_msg=f"{name} over a batch = the sum of each row's {name}")
+        expected, slip = sum(r[k] for r in rows), ""
+        if name.startswith("dB") and np.shape(whole[k]) == np.shape(expected):
+            if np.allclose(whole[k], rows[0][k]):
+                slip = " — that is the first row's delta alone: sum the deltas over the rows (axis=0)"
+            elif np.allclose(whole[k], expected / len(rows)):
+                slip = " — that is their mean: E = ½Σ adds up the samples, so sum the deltas over the rows (axis=0)"
+        np.testing.assert_allclose(whole[k], expected, rtol=1e-12,
+                                   err_msg=f"{name} over a batch = the sum of each row's {name}{slip}")
 
 
 def _flat_loss(x, t, shapes):

@@ -379,6 +379,7 @@ MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx)
                          'no shape check': ('    if np.shape(X)[-1] != np.shape(W)[0]:', '    if False:')}}
 
 SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference',
+                            'sign': 'the sign flipped',
                             'central as forward': 'that is the central difference',
                             'central no 2': 'without the 2 in 2Δx',
                             'forward as central': 'that is the forward difference',
@@ -386,7 +387,8 @@ SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference'
  'k02_partial_derivatives': {'all coords': 'every coordinate nudged at once',
                              'central': 'this kata asks for the forward one',
                              'int copy': 'an integer array cannot hold 2.01'},
- 'k03_chain_rule': {'mul no d_out': 'without d_out',
+ 'k03_chain_rule': {'class attrs': 'inputs on self',
+                    'mul no d_out': 'without d_out',
                     'mul swapped': 'swapped',
                     'sigmoid sigma not derivative': 'σ(z) itself',
                     'square one path': "only one path's gradient"},
@@ -397,6 +399,7 @@ SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference'
                      'course weights': "those are the course's weights",
                      'naive sigmoid': 'overflowed'},
  'k06_loss_functions': {'bce no minus': 'the minus sign missing',
+                        'mse no shape check': 'numpy broadcast the two shapes',
                         'bce sum': 'a sum, not a mean',
                         'grad sign': 'the sign flipped',
                         'grad times 2': 'the ½ cancels the 2',
@@ -409,6 +412,7 @@ SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference'
                      'no output act': 'without the sigmoid applied to the output',
                      'transpose W1': 'column j of W1 holds the weights into hidden unit j'},
  'k09_mlp_backprop': {'deriv of z': "σ' taken of z_y",
+                      'unsummed bias': 'sum the deltas over the rows',
                       'loss no half': 'without the ½',
                       'no deriv': "without f'(net)",
                       'plus update': 'the update subtracts the gradient',
