@@ -35,7 +35,10 @@ MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx)
                                                 "        raise ValueError('dx is zero')\n"
                                                 '    return (f(x + dx) - f(x - dx))'),
                             'returns int-ish round': ('return (f(x + dx) - f(x)) / dx',
-                                                      'return round((f(x + dx) - f(x)) / dx, 2)')},
+                                                      'return round((f(x + dx) - f(x)) / dx, 2)'),
+                            'central hardcoded dx': ('return (f(x + dx) - f(x - dx)) / (2 * dx)',
+                                                     'return (f(x + 0.01) - f(x - 0.01)) / 0.02'),
+                            'not divided': ('return (f(x + dx) - f(x)) / dx', 'return f(x + dx) - f(x)')},
  'k02_partial_derivatives': {'central': ('return float((f(*nudged) - f(*point)) / dx)',
                                          'back = point.copy(); back[i] -= dx\n'
                                          '    return float((f(*nudged) - f(*back)) / (2 * dx))'),
@@ -76,7 +79,9 @@ MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx)
                                                           "        raise ValueError('dx')\n"
                                                           '    before = f(*point)\n'
                                                           '    point[i] += dx\n'
-                                                          '    return float((f(*point) - before) / dx)')},
+                                                          '    return float((f(*point) - before) / dx)'),
+                             'sign': ('return float((f(*nudged) - f(*point)) / dx)',
+                                      'return float((f(*point) - f(*nudged)) / dx)')},
  'k03_chain_rule': {'mul swapped': ('return d_out * self.y, d_out * self.x',
                                     'return d_out * self.x, d_out * self.y'),
                     'mul no d_out': ('return d_out * self.y, d_out * self.x', 'return self.y, self.x'),
@@ -108,7 +113,34 @@ MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx)
                                                         '    dw, dx = mul.backward(dg)\n'
                                                         '    return h, dw, dx, db'),
                     'no runtime error': ('        if self.x is None:\n            raise RuntimeError("Mul',
-                                         '        if False:\n            raise RuntimeError("Mul')},
+                                         '        if False:\n            raise RuntimeError("Mul'),
+                    'sigmoid d_out times 1 - h': ('return d_out * self.out * (1 - self.out)',
+                                                  'return d_out * (1 - self.out)'),
+                    'sigmoid deriv of z': ('self.out = 1 / (1 + math.exp(-z))\n'
+                                           '        return self.out\n'
+                                           '        # END SOLUTION\n'
+                                           '\n'
+                                           '    def backward(self, d_out):\n'
+                                           '        """Return dz = d_out·h·(1 − h). RuntimeError if '
+                                           'forward has not run."""\n'
+                                           '        # BEGIN SOLUTION\n'
+                                           '        if self.out is None:\n'
+                                           '            raise RuntimeError("Sigmoid.backward() was called '
+                                           'before forward(): there is nothing to differentiate yet")\n'
+                                           '        return d_out * self.out * (1 - self.out)',
+                                           'self.z = z\n'
+                                           '        self.out = 1 / (1 + math.exp(-z))\n'
+                                           '        return self.out\n'
+                                           '        # END SOLUTION\n'
+                                           '\n'
+                                           '    def backward(self, d_out):\n'
+                                           '        """Return dz = d_out·h·(1 − h). RuntimeError if '
+                                           'forward has not run."""\n'
+                                           '        # BEGIN SOLUTION\n'
+                                           '        if self.out is None:\n'
+                                           '            raise RuntimeError("Sigmoid.backward() was called '
+                                           'before forward(): there is nothing to differentiate yet")\n'
+                                           '        return d_out * self.z * (1 - self.z)')},
  'k04_gate_perceptrons': {'step z>0': ('fired = np.asarray(z) > THRESHOLD', 'fired = np.asarray(z) > 0'),
                           'step >=': ('fired = np.asarray(z) > THRESHOLD',
                                       'fired = np.asarray(z) >= THRESHOLD'),
@@ -129,12 +161,13 @@ MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx)
                                                   '            found = (w, b)\n'
                                                   "    return found if 'found' in dir() else None"),
                           'table order': ('itertools.product((0, 1), repeat=2)',
-                                          'itertools.product((1, 0), repeat=2)')},
+                                          'itertools.product((1, 0), repeat=2)'),
+                          'train with plain z > 0': ('error = t - perceptron(x, w, b)',
+                                                     'error = t - int(np.dot(x, w) + b > 0)')},
  'k05_xor_forward': {'naive sigmoid': ('    z = np.asarray(z)\n'
                                        '    small = np.exp(-np.abs(z))  # e^(−|z|) ≤ 1: never overflows\n'
                                        '    out = np.where(z >= 0, 1 / (1 + small), small / (1 + small))',
-                                       '    z = np.asarray(z)\n'
-                                       '    out = 1 / (1 + np.exp(-z))'),
+                                       '    z = np.asarray(z)\n    out = 1 / (1 + np.exp(-z))'),
                      'sigmoid where both branches': ('    small = np.exp(-np.abs(z))  # e^(−|z|) ≤ 1: '
                                                      'never overflows\n'
                                                      '    out = np.where(z >= 0, 1 / (1 + small), small / '
@@ -185,7 +218,19 @@ MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx)
                                              'np.log(1 - h + eps)))',
                                              'h = np.clip(h, eps, 1 - eps)\n'
                                              '    return float(-np.mean(t * np.log(h) + (1 - t) * np.log(1 '
-                                             '- h)))')},
+                                             '- h)))'),
+                        'abs not square': ('return float(0.5 * np.sum((y - t) ** 2))',
+                                           'return float(0.5 * np.sum(np.abs(y - t)))'),
+                        'bce swapped': ('return float(-np.mean(t * np.log(h + eps) + (1 - t) * np.log(1 - '
+                                        'h + eps)))',
+                                        'return float(-np.mean((1 - t) * np.log(h + eps) + t * np.log(1 - '
+                                        'h + eps)))'),
+                        'keras sum': ('return float(np.mean((y - t) ** 2))',
+                                      'return float(np.sum((y - t) ** 2))'),
+                        'square outside': ('return float(0.5 * np.sum((y - t) ** 2))',
+                                           'return float((0.5 * np.sum(y - t)) ** 2)'),
+                        'keras as course': ('return float(np.mean((y - t) ** 2))',
+                                            'return float(0.5 * np.sum((y - t) ** 2))')},
  'k07_gradient_descent': {'plus': ('new = x - lr * grad(x)', 'new = x + lr * grad(x)'),
                           'off by one': ('for _ in range(steps):', 'for _ in range(steps - 1):'),
                           'history without x0': ('history = [x]', 'history = []'),
@@ -331,7 +376,9 @@ MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx)
                               'maxout deriv rows': ('return W.T[z.argmax(axis=-1)]',
                                                     'return W[z.argmax(axis=-1)]'),
                               'step deriv ones': ('return np.zeros(np.shape(x))',
-                                                  'return np.ones(np.shape(x))')},
+                                                  'return np.ones(np.shape(x))'),
+                              'sigmoid deriv is sigmoid': ('    s = sigmoid(x)\n    return s * (1 - s)',
+                                                           '    return sigmoid(x)')},
  'k11_learning_xor': {'sum not mean': ('delta = (activations[-1] - T) / len(T)',
                                        'delta = (activations[-1] - T)'),
                       'sigmoid slope from z-ish': ('slope = A * (1 - A) if hidden == "sigmoid" else (A > '
@@ -376,25 +423,34 @@ MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx)
                                         'return np.hstack([np.ones((X.shape[0], 1)), X])'),
                          'bias row first': ('return np.vstack([W, b], dtype=float)',
                                             'return np.vstack([b, W], dtype=float)'),
-                         'no shape check': ('    if np.shape(X)[-1] != np.shape(W)[0]:', '    if False:')}}
+                         'no shape check': ('    if np.shape(X)[-1] != np.shape(W)[0]:', '    if False:'),
+                         'first bias kept': ('W, b = W @ W_next, b @ W_next + b_next', 'W = W @ W_next')}}
 
 SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference',
                             'sign': 'the sign flipped',
                             'central as forward': 'that is the central difference',
                             'central no 2': 'without the 2 in 2Δx',
                             'forward as central': 'that is the forward difference',
-                            'hardcoded dx': 'instead of the dx argument'},
+                            'hardcoded dx': 'instead of the dx argument',
+                            'central hardcoded dx': 'the central difference with Δx = 0.01',
+                            'not divided': 'not divided by Δx'},
  'k02_partial_derivatives': {'all coords': 'every coordinate nudged at once',
                              'central': 'this kata asks for the forward one',
-                             'int copy': 'an integer array cannot hold 2.01'},
+                             'int copy': 'an integer array cannot hold 2.01',
+                             'sign': 'the sign flipped'},
  'k03_chain_rule': {'class attrs': 'inputs on self',
                     'mul no d_out': 'without d_out',
                     'mul swapped': 'swapped',
                     'sigmoid sigma not derivative': 'σ(z) itself',
-                    'square one path': "only one path's gradient"},
+                    'square one path': "only one path's gradient",
+                    'linear swaps returns': 'are swapped',
+                    'sigmoid d_out times 1 - h': 'd_out·(1 − h)',
+                    'sigmoid deriv of z': 'applied to z instead of the output h',
+                    'sigmoid no d_out': 'h·(1 − h) without d_out'},
  'k04_gate_perceptrons': {'always converged': 'no line separates XOR',
                           'epoch off by one': 'one pass per epoch',
-                          'step z>0': 'a plain z > 0 fires on float crumbs'},
+                          'step z>0': 'a plain z > 0 fires on float crumbs',
+                          'train with plain z > 0': 'the rule stops early on a float crumb'},
  'k05_xor_forward': {'always rounds': 'the rounded path',
                      'course weights': "those are the course's weights",
                      'naive sigmoid': 'overflowed'},
@@ -404,7 +460,13 @@ SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference'
                         'grad sign': 'the sign flipped',
                         'grad times 2': 'the ½ cancels the 2',
                         'mse mean': '½·mean',
-                        'no half': 'without the ½'},
+                        'no half': 'without the ½',
+                        'abs not square': '½Σ|y − t|',
+                        'bce swapped': 'the terms for t = 0 and t = 1 swapped',
+                        'keras sum': 'not divided by n',
+                        'keras with half': '½·mean((y − t)²)',
+                        'square outside': 'the square outside the sum',
+                        'keras as course': 'this one has no ½ and divides by n'},
  'k07_gradient_descent': {'in place': 'it must be left unchanged',
                           'off by one': 'one entry per step',
                           'plus': 'step against the gradient, with a minus'},
@@ -416,13 +478,16 @@ SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference'
                       'loss no half': 'without the ½',
                       'no deriv': "without f'(net)",
                       'plus update': 'the update subtracts the gradient',
-                      'updated W2': 'δ_hidden must use the old W2'},
+                      'updated W2': 'δ_hidden must use the old W2',
+                      'mean bias': 'that is their mean'},
  'k10_activation_functions': {'naive sigmoid': 'overflowed',
                               'relu deriv >=': 'convention at the kink',
-                              'sigmoid deriv of input': 'the output formula applied to the input'},
+                              'sigmoid deriv of input': 'the output formula applied to the input',
+                              'sigmoid deriv is sigmoid': 'σ(x) itself'},
  'k11_learning_xor': {'accuracy >=': 'is not above 0.5',
                       'seed ignored': 'another seed gives another start',
                       'sum not mean': 'the sum over samples, not the mean'},
  'k12_linear_collapse': {'bias not carried': 'carry it through every later W',
                          'order swapped': "multiply in the layers' order",
-                         'stack reversed': 'apply the layers in order'}}
+                         'stack reversed': 'apply the layers in order',
+                         'first bias kept': "b stayed the first layer's"}}
