@@ -139,8 +139,7 @@ def run_mutmut(box, katas, left_out):
         encoding="utf-8")
     log = box / "mutmut.log"
     with log.open("w", encoding="utf-8") as out:
-        done = subprocess.run([sys.executable, "-m", "mutmut", "run"], cwd=box, stdout=out, stderr=subprocess.STDOUT,
-                              env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+        done = subprocess.run([sys.executable, "-m", "mutmut", "run"], cwd=box, stdout=out, stderr=subprocess.STDOUT)
     if done.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace").replace("\r", "\n").splitlines()[-25:]
         sys.exit("mutmut run failed:\n" + "\n".join(tail))
