@@ -22,6 +22,14 @@ def test_the_textbooks_exercise_to_the_exact_float():
         f"3.000000000000004); got {x!r}{hint}")
 
 
+def test_the_float_settles_at_step_73():
+    _, history = gradient_descent(grad, 10, lr=0.2, steps=100)
+    settled = next(k for k in range(len(history)) if all(v == history[-1] for v in history[k:]))
+    assert settled == 73, (
+        f"the lesson: x reaches 3.0000000000000004 at step 73 and stays there; with your steps it settles at step "
+        f"{settled}, on {history[-1]!r}: take x − η·grad(x) exactly, once per step")
+
+
 def test_the_first_steps_by_hand():
     _, history = gradient_descent(grad, 10, lr=0.2, steps=3)
     assert len(history) == 4, f"3 steps from x0: history is [x0, x1, x2, x3], 4 entries; got {len(history)}: {history}"
