@@ -12,20 +12,22 @@ from pathlib import Path
 from tabulate import tabulate
 
 from tests.conftest import make_sandbox
-from tests.mistakes import MISTAKES, SAYS
+from tests.mistakes import MISTAKES, SAYS, edits
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def caught(module, old, new, phrase=None):
-    """True when the kata's tests fail on the reference with old replaced by new, and, when a phrase
-    is given, the learner's report (python -m katas kata N) names the mistake with it."""
+def caught(module, variant, phrase=None):
+    """True when the kata's tests fail on the reference with the variant's edits made, and, when a
+    phrase is given, the learner's report (python -m katas kata N) names the mistake with it."""
     with tempfile.TemporaryDirectory() as tmp:
         box = make_sandbox(Path(tmp))
         source = (ROOT / "solutions" / f"{module}.py").read_text(encoding="utf-8")
-        if old not in source:
-            raise ValueError(f"{module}: the reference no longer contains {old!r}")
-        (box / "katas" / f"{module}.py").write_text(source.replace(old, new, 1), encoding="utf-8")
+        for old, new in edits(variant):
+            if old not in source:
+                raise ValueError(f"{module}: the reference no longer contains {old!r}")
+            source = source.replace(old, new, 1)
+        (box / "katas" / f"{module}.py").write_text(source, encoding="utf-8")
         if phrase is not None:
             done = subprocess.run([sys.executable, "-m", "katas", "kata", str(int(module[1:3]))], cwd=box,
                                   capture_output=True, text=True)
@@ -36,12 +38,11 @@ def caught(module, old, new, phrase=None):
 
 
 def main():
-    jobs = [(module, name, old, new) for module, variants in MISTAKES.items() for name, (old, new) in variants.items()]
+    jobs = [(module, name, variant) for module, variants in MISTAKES.items() for name, variant in variants.items()]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(
-            lambda job: caught(job[0], job[2], job[3], SAYS.get(job[0], {}).get(job[1])), jobs))
+        results = list(pool.map(lambda job: caught(job[0], job[2], SAYS.get(job[0], {}).get(job[1])), jobs))
     rows = {}
-    for (module, name, _, _), ok in zip(jobs, results):
+    for (module, name, _), ok in zip(jobs, results):
         rows.setdefault(module, [0, 0, []])
         rows[module][0 if ok else 1] += 1
         if not ok:

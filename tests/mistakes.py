@@ -1,13 +1,20 @@
 """Plausible wrong answers, kata by kata: each must fail at least one of its kata's checks.
 
-Each entry is a name and a pair (text in the reference, what a learner might write instead). The
-check puts the wrong version in a copy of the repository and runs that kata's tests: they must fail
-(exit code 1: a failed check, not a crash of the test module). `make mistakes` runs them all; so
-does CI. Add a mistake here when a learner makes one the tests did not catch, then strengthen the tests.
+Each entry is a name and a pair (text in the reference, what a learner might write instead), or a
+list of such pairs for a mistake made in two places. The check puts the wrong version in a copy of
+the repository and runs that kata's tests: they must fail (exit code 1: a failed check, not a crash
+of the test module). `make mistakes` runs them all; so does CI. Add a mistake here when a learner
+makes one the tests did not catch, then strengthen the tests.
 
 SAYS names, for the mistakes a kata recognises, a phrase its `make kata` report must show: the check
 runs the learner's report on the wrong version and looks for it.
 """
+
+
+def edits(variant):
+    """A variant's (old, new) replacements, in order: its one pair, or its list of pairs."""
+    return [variant] if isinstance(variant[0], str) else list(variant)
+
 
 MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx) - f(x)) / dx',
                                                    'return (f(x + dx) - f(x - dx)) / (2 * dx)'),
@@ -116,31 +123,10 @@ MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx)
                                          '        if False:\n            raise RuntimeError("Mul'),
                     'sigmoid d_out times 1 - h': ('return d_out * self.out * (1 - self.out)',
                                                   'return d_out * (1 - self.out)'),
-                    'sigmoid deriv of z': ('self.out = 1 / (1 + math.exp(-z))\n'
-                                           '        return self.out\n'
-                                           '        # END SOLUTION\n'
-                                           '\n'
-                                           '    def backward(self, d_out):\n'
-                                           '        """Return dz = d_out·h·(1 − h). RuntimeError if '
-                                           'forward has not run."""\n'
-                                           '        # BEGIN SOLUTION\n'
-                                           '        if self.out is None:\n'
-                                           '            raise RuntimeError("Sigmoid.backward() was called '
-                                           'before forward(): there is nothing to differentiate yet")\n'
-                                           '        return d_out * self.out * (1 - self.out)',
-                                           'self.z = z\n'
-                                           '        self.out = 1 / (1 + math.exp(-z))\n'
-                                           '        return self.out\n'
-                                           '        # END SOLUTION\n'
-                                           '\n'
-                                           '    def backward(self, d_out):\n'
-                                           '        """Return dz = d_out·h·(1 − h). RuntimeError if '
-                                           'forward has not run."""\n'
-                                           '        # BEGIN SOLUTION\n'
-                                           '        if self.out is None:\n'
-                                           '            raise RuntimeError("Sigmoid.backward() was called '
-                                           'before forward(): there is nothing to differentiate yet")\n'
-                                           '        return d_out * self.z * (1 - self.z)')},
+                    'sigmoid deriv of z': [('self.out = 1 / (1 + math.exp(-z))',
+                                            'self.z = z\n        self.out = 1 / (1 + math.exp(-z))'),
+                                           ('return d_out * self.out * (1 - self.out)',
+                                            'return d_out * self.z * (1 - self.z)')]},
  'k04_gate_perceptrons': {'step z>0': ('fired = np.asarray(z) > THRESHOLD', 'fired = np.asarray(z) > 0'),
                           'step >=': ('fired = np.asarray(z) > THRESHOLD',
                                       'fired = np.asarray(z) >= THRESHOLD'),
