@@ -45,8 +45,8 @@ What to implement
     logistic_unit(x, w, b)           σ(x·w + b)
     xor_network(x1, x2, rounded=False)   the three units → (y1, y2, ŷ); rounded=True rounds y1, y2
                                          to 0 or 1 before NN3, as the lecture does
-    xor_forward(X, W1, B1, W2, B2)   the vectorised network → (K, Ŷ); mismatched shapes are a
-                                     ValueError naming them
+    xor_forward(X, W1, B1, W2, B2)   the vectorised network → (K, Ŷ), for a batch X or one sample;
+                                     mismatched shapes are a ValueError naming them
     my_xor_weights()                 the lecture asks "can you find another W and b for XOR?":
                                      your own (W1, B1, W2, B2), not the course's, with ŷ < 0.1
                                      where XOR is 0 and ŷ > 0.9 where it is 1

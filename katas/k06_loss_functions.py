@@ -45,7 +45,7 @@ What to implement
     mean_squared_error(y, t)         mean((y − t)²), the Keras convention, a float
     binary_cross_entropy(h, t, eps=1e-7)   −mean(t·log(h + ε) + (1 − t)·log(1 − h + ε)), a float
     The helper _same_shape(a, b, names) is written for you: it turns both into float arrays and
-    raises the ValueError. Start each function with it.
+    raises the ValueError that says which shape is whose. Start each function with it.
 """
 
 # %%
