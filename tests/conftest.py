@@ -50,7 +50,7 @@ def sandbox(tmp_path):
     return make_sandbox(tmp_path)
 
 
-def _edit(path, old, new):
+def edit(path, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{path.name} no longer contains {old!r}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -64,15 +64,15 @@ def _learner_scenarios(tmp):
 
     def wrong():
         box = make_sandbox(tmp / "wrong")
-        _edit(box / f"katas/{KATA}.py", stub_line("step"), "return (np.asarray(z) > 0).astype(int) if np.ndim(z) else int(z > 0)")
+        edit(box / f"katas/{KATA}.py", stub_line("step"), "return (np.asarray(z) > 0).astype(int) if np.ndim(z) else int(z > 0)")
         return runner(["kata", "4"], box)
 
     def endless():
         box = make_sandbox(tmp / "endless")
-        _edit(box / f"katas/{KATA}.py", stub_line("step"), "while True:\n        pass")
+        edit(box / f"katas/{KATA}.py", stub_line("step"), "while True:\n        pass")
         (box / f"katas/test_{KATA}.py").write_text(
             f"from katas.{KATA} import step\n\ndef test_step():\n    assert step(1.0) == 1\n")
-        _edit(box / "katas/k01_numeric_derivative.py", "import math\n", "import math\n\nSTEP = undefined_name\n")
+        edit(box / "katas/k01_numeric_derivative.py", "import math\n", "import math\n\nSTEP = undefined_name\n")
         (box / "katas/test_k01_numeric_derivative.py").write_text(
             "from katas.k01_numeric_derivative import derivative\n")
         return runner(["kata", "4"], box, env={"KATA_TIME_LIMIT": "0.5"}), runner(["kata", "1"], box)
@@ -80,7 +80,7 @@ def _learner_scenarios(tmp):
     def solved():
         box = make_sandbox(tmp / "solved")
         shutil.copy(box / f"solutions/{KATA}.py", box / f"katas/{KATA}.py")
-        _edit(box / "katas/k03_chain_rule.py", "import math\n", "import math\n\nSTEP = undefined_name\n")
+        edit(box / "katas/k03_chain_rule.py", "import math\n", "import math\n\nSTEP = undefined_name\n")
         return runner(["kata", "04"], box), runner(["list"], box)
 
     def spoiler():
@@ -104,7 +104,7 @@ def _learner_scenarios(tmp):
 
         wait_for(1)
         time.sleep(0.1)  # a new modification time, even on file systems that keep it coarse
-        _edit(box / f"katas/{KATA}.py", stub_line("step"), "return 1")
+        edit(box / f"katas/{KATA}.py", stub_line("step"), "return 1")
         wait_for(2)
         process.send_signal(signal.SIGINT)
         rest, _ = process.communicate(timeout=30)

@@ -69,16 +69,17 @@ def read_explained(path=EXPLAINED):
     for block in filter(None, (b.strip() for b in blocks)):
         header, *rest = block.splitlines()
         module, function = (part.strip() for part in header.split("·"))
-        reasons = {key: [line[len(key):].strip() for line in rest if line.startswith(key)]
-                   for key in ("why:", "not mutated:")}
-        if [len(found) for found in reasons.values()].count(1) != 1 or not any(map(any, reasons.values())):
+        reasons = [(key, line[len(key):].strip()) for line in rest for key in ("why:", "not mutated:")
+                   if line.startswith(key)]
+        if len(reasons) != 1 or not reasons[0][1]:
             raise ValueError(f"{path.name}: the entry for {header} needs one 'why:' or one 'not mutated:' line")
-        if reasons["not mutated:"]:
-            left_out[module, function] = reasons["not mutated:"][0]
+        (key, reason), = reasons
+        if key == "not mutated:":
+            left_out[module, function] = reason
             continue
         change = Change(module, function, tuple(line[2:].strip() for line in rest if line.startswith("- ")),
                         tuple(line[2:].strip() for line in rest if line.startswith("+ ")))
-        explained[change.key] = (change, reasons["why:"][0])
+        explained[change.key] = (change, reason)
     return explained, left_out
 
 
@@ -179,8 +180,7 @@ def report(results, explained, left_out):
     if survivors:
         print("\nThe survivors, and why no test should kill them:\n")
         print("\n\n".join(survivors))
-    numbers = {kata.module: kata.number for kata in KATAS}
-    skipped = [f"kata {numbers[module]} · {function}\n  {why}" for (module, function), why in left_out.items()
+    skipped = [f"kata {by_module[module].number} · {function}\n  {why}" for (module, function), why in left_out.items()
                if module in results]
     if skipped:
         print("\nNot mutated:\n")
