@@ -84,7 +84,7 @@ mutate: $(DEV_STAMP)
 	@$(PY) -m tests.mutate
 
 stubs: $(STAMP)
-	@$(PY) -m tests.stubgen
+	@$(PY) -m katas._runner.stubgen
 
 bench: $(STAMP)
 	@$(PY) tests/bench.py

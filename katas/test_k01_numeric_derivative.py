@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from katas.feedback import expect_error, looks_like
+from katas._runner.feedback import expect_error, looks_like
 from katas.k01_numeric_derivative import central_derivative, derivative
 
 # The course's examples with Δx = 0.01 (lecture 9, "미분의 정의"): f, its name, the exact slope.

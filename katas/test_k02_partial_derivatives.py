@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import sympy
 
-from katas.feedback import expect_error, looks_like
+from katas._runner.feedback import expect_error, looks_like
 from katas.k02_partial_derivatives import gradient, partial_derivative
 
 x, y, z, w, b = sympy.symbols("x y z w b")

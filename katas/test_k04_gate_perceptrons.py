@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from katas.feedback import expect_error
+from katas._runner.feedback import expect_error
 from katas.k04_gate_perceptrons import (and_gate, find_separating_line, layer, nand_gate, or_gate, perceptron,
                                         step, train_perceptron, truth_table, xor_from_gates)
 

@@ -6,7 +6,7 @@ import warnings
 import numpy as np
 import pytest
 
-from katas.feedback import expect_error, looks_like
+from katas._runner.feedback import expect_error, looks_like
 from katas.k05_xor_forward import (COURSE_B1, COURSE_B2, COURSE_W1, COURSE_W2, logistic_unit, my_xor_weights,
                                    sigmoid, xor_forward, xor_network)
 

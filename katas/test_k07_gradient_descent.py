@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from katas.feedback import expect_error
+from katas._runner.feedback import expect_error
 from katas.k07_gradient_descent import gradient_descent
 
 

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from katas.feedback import expect_error, looks_like
+from katas._runner.feedback import expect_error, looks_like
 from katas.k08_mlp_forward import B1, B2, W1, W2, X, actf, predict
 
 

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import sympy
 
-from katas.feedback import expect_error, looks_like, numeric_partials
+from katas._runner.feedback import expect_error, looks_like, numeric_partials
 from katas.k09_mlp_backprop import (PARAMS, T, X, actf_deriv, backprop, fit, fit_by_hand, forward, loss,
                                     train_step)
 

@@ -116,8 +116,8 @@ def _learner_scenarios(tmp):
 
 def _kata_test_runs(tmp):
     """The kata tests against the reference, and against stubs freshly generated from it."""
-    from katas.registry import KATAS
-    from tests.stubgen import make_stub
+    from katas._runner.registry import KATAS
+    from katas._runner.stubgen import make_stub
 
     def pytest_on(folder, *options):
         report = folder.parent / "report.xml"

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from tabulate import tabulate
 
-from katas.registry import KATAS
+from katas._runner.registry import KATAS
 from tests.conftest import make_sandbox
 
 ROOT = Path(__file__).resolve().parent.parent

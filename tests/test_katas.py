@@ -13,9 +13,9 @@ from collections import Counter
 
 import pytest
 
-from katas.registry import KATAS
+from katas._runner.registry import KATAS
 from tests.conftest import ROOT
-from tests.stubgen import make_stub
+from katas._runner.stubgen import make_stub
 
 
 def _outcomes(run):

@@ -5,8 +5,8 @@ import shutil
 
 import pytest
 
-from katas.__main__ import main
-from katas.registry import KATAS
+from katas._runner.cli import main
+from katas._runner.registry import KATAS
 from tests.conftest import KATA, ROOT, make_sandbox, run, runner
 
 LAST = KATAS[-1].number
@@ -121,7 +121,7 @@ def test_the_solution_verb_warns_of_spoilers_and_is_green(scenarios):
 
 
 def test_hints_come_one_tier_at_a_time_and_are_kept_out_of_git(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr("katas.__main__.PROGRESS", tmp_path / ".progress")
+    monkeypatch.setattr("katas._runner.cli.PROGRESS", tmp_path / ".progress")
     hints = KATAS[0].hints
     main(["hint", "1"])
     first = capsys.readouterr().out
@@ -148,7 +148,7 @@ def test_watch_reruns_on_save_and_stops_cleanly_on_ctrl_c(scenarios):
 def learner_room(tmp_path, monkeypatch):
     """A sandbox that the in-process runner treats as the repository."""
     box = make_sandbox(tmp_path)
-    monkeypatch.setattr("katas.__main__.ROOT", box)
+    monkeypatch.setattr("katas._runner.cli.ROOT", box)
     return box
 
 
@@ -201,13 +201,13 @@ def test_reset_all_asks_at_a_terminal_and_no_changes_nothing(learner_room, capsy
 def test_next_runs_the_first_kata_that_is_not_solved(monkeypatch):
     statuses = [(KATAS[0], "solved ✓"), (KATAS[1], "does not import: make kata N=2"), (KATAS[2], "not started")]
     ran = []
-    monkeypatch.setattr("katas.__main__.statuses", lambda: statuses)
-    monkeypatch.setattr("katas.__main__.cmd_kata", lambda kata: ran.append(kata.number) or 1)
+    monkeypatch.setattr("katas._runner.cli.statuses", lambda: statuses)
+    monkeypatch.setattr("katas._runner.cli.cmd_kata", lambda kata: ran.append(kata.number) or 1)
     assert main(["next"]) == 1 and ran == [2], f"make next should run kata 2, the first not solved; ran {ran}"
 
 
 def test_next_when_every_kata_is_solved(monkeypatch, capsys):
-    monkeypatch.setattr("katas.__main__.statuses", lambda: [(kata, "solved ✓") for kata in KATAS])
+    monkeypatch.setattr("katas._runner.cli.statuses", lambda: [(kata, "solved ✓") for kata in KATAS])
     assert main(["next"]) == 0
     assert capsys.readouterr().out == "Every kata is solved ✓. Well done.\n"
 
