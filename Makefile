@@ -36,7 +36,11 @@ help: ## the verbs, one line each
 	@echo "make mutate         mutation-test the kata tests against solutions/, N=6 for one kata (maintainers)"
 	@echo "make bench          time make kata, make test and the mlp2 training (maintainers)"
 
-$(STAMP): requirements.txt
+# A .venv whose python is gone (the system's Python was upgraded or removed) is rebuilt.
+$(PY):
+	@if [ -d $(VENV) ]; then echo "$(PY) no longer runs: rebuilding $(VENV)"; rm -rf $(VENV); fi
+
+$(STAMP): requirements.txt $(PY)
 	@echo "Setting up $(VENV) from requirements.txt (first run only) ..."
 	@$(PYTHON) -m venv $(VENV) || { echo "could not create $(VENV): install Python 3.10+ with its venv module (Debian/Ubuntu: apt install python3-venv)"; exit 2; }
 	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -84,7 +88,7 @@ mutate: $(DEV_STAMP)
 	@$(PY) -m tests.mutate
 
 stubs: $(STAMP)
-	@$(PY) -m katas._runner.stubgen
+	@$(RUN) stubs
 
 bench: $(STAMP)
 	@$(PY) tests/bench.py

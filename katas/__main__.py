@@ -2,7 +2,10 @@
 
 import sys
 
-from katas._runner.cli import entry
-
 if __name__ == "__main__":
+    try:
+        from katas._runner.cli import entry
+    except KeyboardInterrupt:  # Ctrl-C while the runner starts
+        print("\ninterrupted", file=sys.stderr)
+        sys.exit(130)
     sys.exit(entry())

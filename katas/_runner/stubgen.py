@@ -8,14 +8,12 @@ A reference marks what the learner writes with fences:
 
 The stub is the same file with each fenced block replaced by a NotImplementedError that names the
 kata, the function and the file to edit. Lesson, signatures and docstrings are shared, so stub and
-reference cannot drift. `make stubs` rewrites katas/ from solutions/; it never overwrites a kata file
-with uncommitted changes (that could be a learner's work).
+reference cannot drift. `make stubs` (files.write_stub) rewrites katas/ from solutions/, backing up
+any kata file that is not a stub (that could be a learner's work).
 """
 
 import ast
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,33 +64,3 @@ def make_stub(source, module):
     if inside is not None:
         raise ValueError(f"{module}.py:{inside}: BEGIN SOLUTION is never closed")
     return "".join(out)
-
-
-def references():
-    return sorted(p for p in (ROOT / "solutions").glob("k[0-9][0-9]_*.py"))
-
-
-def _has_uncommitted_changes(path):
-    result = subprocess.run(["git", "status", "--porcelain", "--", str(path)], cwd=ROOT,
-                            capture_output=True, text=True)
-    return result.returncode == 0 and result.stdout.strip() != "" and not result.stdout.startswith("??")
-
-
-def main():
-    refused = 0
-    for reference in references():
-        stub = ROOT / "katas" / reference.name
-        text = make_stub(reference.read_text(encoding="utf-8"), reference.stem)
-        if stub.exists() and stub.read_text(encoding="utf-8") == text:
-            continue
-        if stub.exists() and _has_uncommitted_changes(stub):
-            print(f"left alone: {stub.relative_to(ROOT)} has uncommitted changes (commit or move them first)")
-            refused += 1
-            continue
-        stub.write_text(text, encoding="utf-8")
-        print(f"wrote {stub.relative_to(ROOT)}")
-    return 1 if refused else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

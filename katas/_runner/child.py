@@ -1,0 +1,325 @@
+"""The child process that runs the learner's code: `python -m katas._runner.child JOBS`.
+
+The parent (cli.py) never imports numpy, pytest or a kata module. It starts this process, hands it
+the jobs as JSON (one job a kata: which tests, against which code, whether to show the result) and a
+pipe per job, and reads one JSON line per event from each pipe:
+
+    {"event": "start", "pid": 123, "dump": "/tmp/…"}      the job's process began
+    {"event": "collected", "count": 63}                 the checks it is going to run
+    {"event": "begin", "id": "…", "limit": 10.0}        a check (or "result" or "import") starts
+    {"event": "check", "id": "…", "outcome": …}         a check finished, with its explanation
+    {"event": "broken", "why": "…"}                     the kata module does not import
+    {"event": "raised", "what": "KeyboardInterrupt", …} the learner's code raised it: the run stops
+    {"event": "result", "text": "…"}                    what the kata shows once green
+    {"event": "done"}                                   everything ran to its end
+
+So a job that dies leaves the parent with every check that finished, and the parent alone decides
+the verdict. Where the system can fork, the jobs share one process that has imported numpy and
+pytest once and forks a fresh process per kata (a "zygote"): each kata starts clean, and a kata
+that changes numpy's global state or never ends harms no other. Elsewhere each job runs in a
+process of its own.
+"""
+
+import faulthandler
+import json
+import os
+import re
+import signal
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUTPUT_LINES, OUTPUT_CHARS = 5, 300  # what a check printed: the first few lines, each cut short
+MESSAGE_LINES = 30
+RESULT_CHARS = 20_000  # the green result (tables, pictures): generous, never unbounded
+
+
+def _die_with_parent():
+    """Linux: have the kernel end this process when the process that started it ends."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+class Channel:
+    """One job's pipe to the parent: a JSON object per line, flushed at once."""
+
+    def __init__(self, fd):
+        self.file = os.fdopen(fd, "w", encoding="utf-8", buffering=1)
+
+    def send(self, event, **fields):
+        try:
+            self.file.write(json.dumps({"event": event, **fields}, ensure_ascii=False) + "\n")
+            self.file.flush()
+        except (BrokenPipeError, OSError, ValueError):  # the parent has gone: nothing to tell
+            os._exit(3)
+
+
+def clip(text, lines, chars):
+    """At most `lines` lines of at most `chars` characters, saying how much was left out."""
+    kept, all_lines = [], text.splitlines()
+    for line in all_lines[:lines]:
+        kept.append(line if len(line) <= chars else f"{line[:chars]} … ({len(line) - chars} more characters)")
+    if len(all_lines) > lines:
+        kept.append(f"… ({len(all_lines) - lines} more lines)")
+    return "\n".join(kept)
+
+
+def is_kata_module(filename):
+    """True for katas/kNN_*.py and solutions/kNN_*.py: the code a learner (or the reference) wrote."""
+    path = Path(filename)
+    return path.parent.name in ("katas", "solutions") and re.match(r"k\d\d_", path.name) is not None
+
+
+def _shown(path):
+    try:
+        return str(Path(path).resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def learner_frame(tb):
+    """`katas/k07_x.py:12 in f()` for the deepest traceback entry in a kata or reference module."""
+    for frame in reversed(traceback.extract_tb(tb)):
+        if is_kata_module(frame.filename):
+            return f"{_shown(frame.filename)}:{frame.lineno} in {frame.name}()"
+    return ""
+
+
+def title(nodeid):
+    """`course functions [f(x) = 3-5]` from `katas/test_k01_x.py::test_course_functions[f(x) = 3-5]`."""
+    name, _, param = nodeid.split("::")[-1].partition("[")
+    title = name.removeprefix("test_").replace("_", " ")
+    if "\\" in param:  # pytest escapes non-ASCII ids (x\xb2y); the learner should read x²y
+        try:
+            param = param.encode("latin-1", "backslashreplace").decode("unicode_escape")
+        except UnicodeDecodeError:
+            pass
+    return f"{title} [{param}" if param else title
+
+
+def _explain(excinfo):
+    """{todo | message, where} for a failed check: the stub's message, or what went wrong."""
+    if excinfo.errisinstance(NotImplementedError):
+        return {"todo": str(excinfo.value)}
+    text = str(excinfo.value)
+    where = learner_frame(excinfo.tb)
+    timeout = re.match(r"\s*Timeout \(?>([0-9.]+)s", text) if excinfo.typename == "Failed" else None
+    if timeout:  # pytest-timeout stopped the check
+        return {"timeout": float(timeout[1]), "where": where}
+    if excinfo.errisinstance(AssertionError):
+        message = text.split("\nassert ")[0].strip() or "an assertion failed"
+    elif excinfo.typename == "Failed":  # pytest.fail(...) in a test: its message is the explanation
+        message = text
+    else:
+        message = f"{excinfo.typename}: {text}"
+    return {"message": clip(message, MESSAGE_LINES, 500), "where": where}
+
+
+class Reporter:
+    """A pytest plugin that sends each check to the parent the moment it finishes."""
+
+    def __init__(self, channel, module):
+        self.channel, self.module = channel, module
+        self.sent = {}
+        self.out_of_time = False  # a check ran out of time, and the run stopped after it
+
+    def pytest_sessionstart(self, session):
+        """Import the kata module before collection, so that a module that fails to import (or
+        exits, or loops) is reported as exactly that, with the learner's line."""
+        import importlib
+
+        limit = _time_limit()
+        self.channel.send("begin", id="import", limit=limit)
+        try:
+            importlib.import_module(f"katas.{self.module}")
+        except BaseException as err:  # SystemExit and KeyboardInterrupt are the learner's too
+            self.channel.send("broken", why=import_failure(err))
+            os._exit(0)
+
+    def pytest_collection_finish(self, session):
+        self.channel.send("collected", count=len(session.items))
+
+    def pytest_runtest_logstart(self, nodeid, location):
+        self.channel.send("begin", id=nodeid, limit=self.limits.get(nodeid, _time_limit()))
+
+    def pytest_collection_modifyitems(self, session, config, items):
+        self.limits = {}
+        for item in items:
+            marker = item.get_closest_marker("timeout")
+            self.limits[item.nodeid] = float(marker.args[0]) if marker and marker.args else _time_limit()
+
+    def pytest_runtest_logreport(self, report):
+        if report.when == "call" or (report.when == "setup" and not report.passed):
+            self.sent[report.nodeid] = {
+                "id": report.nodeid, "title": title(report.nodeid), "outcome": report.outcome,
+                "output": clip(report.capstdout, OUTPUT_LINES, OUTPUT_CHARS) if report.capstdout else "",
+            }
+            if report.passed or report.skipped:
+                self.channel.send("check", **self.sent.pop(report.nodeid))
+
+    def pytest_exception_interact(self, node, call, report):
+        """Called after logreport for a failed check: the explanation completes it."""
+        check = self.sent.pop(report.nodeid, None)
+        if check is None:
+            return
+        details = _explain(call.excinfo)
+        check.update(details)
+        self.channel.send("check", **check)
+        if "timeout" in details:  # one endless loop costs one time limit, not one per check
+            self.out_of_time = True
+            node.session.shouldstop = "a check ran out of time"
+
+    def pytest_collectreport(self, report):
+        """A test module that cannot be collected (it imports a name the kata no longer has)."""
+        if report.failed:
+            lines = [line.removeprefix("E").strip() for line in str(report.longrepr).splitlines()]
+            self.channel.send("broken", why=next((l for l in reversed(lines) if l), "the checks could not be collected"))
+
+    def pytest_runtest_logfinish(self, nodeid, location):
+        check = self.sent.pop(nodeid, None)
+        if check is not None:  # failed, but no exception was handed over: say what is known
+            self.channel.send("check", **check, message=check.get("message", "the check failed"))
+
+    def pytest_keyboard_interrupt(self, excinfo):
+        """The parent's Ctrl-C never reaches this process (it has a session of its own), so a
+        KeyboardInterrupt here was raised by the learner's code."""
+        if self.out_of_time:  # pytest stopping the run after a time-out, as asked
+            return
+        self.channel.send("raised", what=excinfo.typename, where=learner_frame(excinfo.tb))
+
+
+def _time_limit():
+    return float(os.environ.get("KATA_TIME_LIMIT", 10))
+
+
+def import_failure(error):
+    """`NameError: name 'x' is not defined (at katas/k02_x.py:12)` for a module that fails to import."""
+    if isinstance(error, SystemExit):
+        text = f"the module calls sys.exit({error.code!r}) when it is imported"
+    elif isinstance(error, SyntaxError):
+        text = f"{type(error).__name__}: {error.msg} (at {_shown(error.filename)}:{error.lineno})"
+        return text
+    else:
+        text = f"{type(error).__name__}: {error}".splitlines()[0] if str(error) else type(error).__name__
+    where = learner_frame(error.__traceback__)
+    return f"{text} (at {where.split(' in ')[0]})" if where else text
+
+
+def run_job(job, fd):
+    """Run one kata's checks (and, when all pass, its result) in this process."""
+    os.set_inheritable(fd, False)  # a process the learner's code starts must not hold the pipe open
+    channel = Channel(fd)
+    dump = tempfile.NamedTemporaryFile(prefix="kata-stack-", suffix=".txt", delete=False)
+    channel.send("start", pid=os.getpid(), dump=dump.name)
+    import pytest
+
+    args = [str(ROOT / job["test_file"]), "-p", "no:cacheprovider", "--tb=no", "-q",
+            "--no-header", "--no-summary", f"--rootdir={ROOT}"]
+    if job.get("solutions"):
+        args.append("--solutions")
+    if job.get("full"):
+        args.append("--full")
+    reporter = Reporter(channel, job["module"])
+    # A loop in C code (sum(range(10**12))) never returns to Python, so pytest-timeout cannot stop it;
+    # the parent then sends SIGUSR1, and faulthandler writes where the code was to a file the
+    # parent reads before it ends this process.
+    if hasattr(signal, "SIGUSR1"):
+        faulthandler.register(signal.SIGUSR1, file=dump, all_threads=False)
+    code = pytest.main(args, plugins=[reporter])
+    if code == pytest.ExitCode.INTERRUPTED and not reporter.out_of_time:
+        os._exit(0)
+    all_passed = code == pytest.ExitCode.OK and not reporter.sent
+    if job.get("result") and all_passed:
+        channel.send("begin", id="result", limit=_time_limit())
+        channel.send("result", text=_result(ROOT / job["file"]))
+    channel.send("done")
+
+
+def _result(path):
+    """The output of the module's demo (its `if __name__ == "__main__":` block), cut at RESULT_CHARS."""
+    import contextlib
+    import io
+    import runpy
+
+    shown = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(shown):
+            runpy.run_path(str(path), run_name="__main__")
+    except Exception as err:  # the learner's code passed the checks but the demo tripped on it
+        shown.write(f"\n(the result could not be shown: {type(err).__name__}: {err})\n")
+    text = shown.getvalue()
+    return text if len(text) <= RESULT_CHARS else text[:RESULT_CHARS] + "\n… (the rest was cut)"
+
+
+def _preload():
+    """What every kata's checks import: loaded once, before the forks share it."""
+    import numpy  # noqa: F401
+    import pytest  # noqa: F401
+    import sympy  # noqa: F401  (half the katas check against it)
+    import tabulate  # noqa: F401
+    import _pytest.python  # noqa: F401
+    import pytest_timeout  # noqa: F401
+
+
+def _fork_all(jobs, fds, parallel):
+    """Run each job in a forked process, `parallel` at a time."""
+    running, still_open = set(), list(fds)
+    for job, fd in zip(jobs, fds):
+        while len(running) >= parallel:
+            pid, _ = os.wait()
+            running.discard(pid)
+        pid = os.fork()
+        if pid == 0:  # the job's own process
+            try:
+                os.setpgid(0, 0)  # a group of its own: the parent can end it and all it started
+                _die_with_parent()
+                for other in still_open:  # the pipes of the katas still to come are not this one's
+                    if other != fd:
+                        os.close(other)
+                run_job(job, fd)
+            except BaseException:  # noqa: BLE001 - whatever happened, the parent reads the pipe
+                traceback.print_exc()
+            finally:
+                sys.stdout.flush()
+                os._exit(0)
+        os.close(fd)
+        still_open.remove(fd)
+        running.add(pid)
+    while running:
+        pid, _ = os.wait()
+        running.discard(pid)
+
+
+def main():
+    _die_with_parent()
+    spec = json.loads(sys.argv[1])
+    jobs, fds = spec["jobs"], spec["fds"]
+    sys.path.insert(0, str(ROOT))
+    os.chdir(ROOT)
+    try:
+        if hasattr(os, "fork") and len(jobs) > 1:
+            _preload()
+        else:
+            import pytest  # noqa: F401
+            import numpy  # noqa: F401
+    except ImportError as err:  # the environment is incomplete: nothing can run
+        for fd in fds:
+            Channel(fd).send("environment", why=f"{type(err).__name__}: {err}")
+        return
+    if hasattr(os, "fork"):
+        _fork_all(jobs, fds, spec.get("parallel", 1))
+    else:
+        run_job(jobs[0], fds[0])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+"""What the learner reads after a run: one kata's focused report, or its one-word status in the list.
+
+Green is said only of a run in which every collected check ran and passed (supervise.Run.green);
+any other ending is named for what it was, with the checks that did finish.
+"""
+
+import re
+from pathlib import Path
+
+from katas._runner.child import title
+from katas._runner.supervise import BUDGET, ROOT
+
+MISTAKE_MARK = " — "  # katas/_runner/feedback.py: a failure message names a recognised mistake after it
+LISTED_FAILURES = 8  # failures that name no mistake: one line each, this many at most
+STUB = re.compile(r"kata \d+ · (?P<function>[\w.]+)\(\) is not written yet")
+
+
+def plural(count, word):
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _waiting(count):
+    return "1 check waits for it" if count == 1 else f"{count} checks wait for it"
+
+
+def unwritten(path):
+    """The functions still raising the stub's NotImplementedError, in the file's order."""
+    try:
+        return [m["function"] for m in STUB.finditer(Path(path).read_text(encoding="utf-8", errors="replace"))]
+    except OSError:
+        return []
+
+
+def ending(run):
+    """Lines that say how a run ended when it did not run to its end, else []."""
+    current = "importing your module" if run.current == "import" else (
+        "showing the result" if run.current == "result" else f"the check “{title(run.current)}”")
+    where = [f"      at {run.where}"] if run.where else []
+    if run.broken:
+        return [f"  ✗ the tests could not import your module: {run.broken}"]
+    if run.raised:
+        at = [f"      at {run.raised['where']}"] if run.raised.get("where") else []
+        return [f"  ✗ your code raised {run.raised['what']} during {current}: the run stopped there", *at]
+    if run.stopped == "time":
+        return [f"  ✗ {current} never finished: stopped after {run.limit:g} s (an endless loop? "
+                "a loop inside numpy or a builtin cannot be interrupted, so it was ended)", *where]
+    if run.stopped == "budget":
+        return [f"  ✗ the checks took longer than {BUDGET:g} s in all: stopped during {current}", *where]
+    if run.stopped == "startup":
+        return ["  ✗ the checks did not start: the test process never answered"]
+    if not run.done:
+        return [f"  ✗ the run ended during {current}: the process ended before the checks finished",
+                "      (os._exit() or a crash in your code? a finished kata never ends the process)"]
+    timed_out = [c for c in run.checks.values() if "timeout" in c]
+    if timed_out:
+        check = timed_out[0]
+        return [f"  ✗ {check['title']}",
+                f"      stopped after {check['timeout']:g} s: the code never finished (an endless loop?)",
+                *([f"      at {check['where']}"] if check.get("where") else []),
+                "      the remaining checks were not run: fix the loop first"]
+    return []
+
+
+def _failure_lines(check, full):
+    lines = [f"  ✗ {check['title']}"]
+    if not full:
+        return lines
+    lines += [f"      {line}" for line in check.get("message", "").splitlines()]
+    if check.get("where"):
+        lines.append(f"      at {check['where']}")
+    if check.get("output", "").strip():
+        lines.append("      your code printed:")
+        lines += [f"        {line}" for line in check["output"].strip().splitlines()]
+    return lines
+
+
+def report(run, solutions=False):
+    """Print the focused report of one kata run; return True when it is green."""
+    kata = run.kata
+    source = kata.solution_file if solutions else kata.file
+    print(f"Kata {kata.number} · {kata.title}   ({source})\n")
+    ended = ending(run)
+    failed = [c for c in run.ran if c["outcome"] == "failed" and "timeout" not in c]
+    todos = {}
+    for check in failed:
+        if check.get("todo"):
+            function = STUB.search(check["todo"])
+            name = function["function"] if function else check["todo"]
+            todos[name] = todos.get(name, 0) + 1
+    wrong = [c for c in failed if not c.get("todo")]
+    named = [c for c in wrong if MISTAKE_MARK in c.get("message", "")]
+    others = [c for c in wrong if MISTAKE_MARK not in c.get("message", "")]
+    if run.passed and (failed or ended):
+        print(f"  ✓ {plural(len(run.passed), 'check')} pass")
+    for function in unwritten(ROOT / source) if todos else []:
+        waiting = todos.get(function, 0)
+        print(f"  ✗ {function}() is not written yet" + (
+            f"  ({_waiting(waiting)})" if waiting else ""))
+    for name in todos.keys() - set(unwritten(ROOT / source)):
+        print(f"  ✗ {name}() is not written yet  ({_waiting(todos[name])})")
+    # Every failure that names a known mistake is shown in full: it teaches most. Then the first
+    # other failure in full, and the rest as one line each.
+    for index, check in enumerate(named + others):
+        if index >= len(named) + 1 + LISTED_FAILURES:
+            break
+        print("\n".join(_failure_lines(check, full=index < len(named) + 1)))
+    hidden = len(others) - 1 - LISTED_FAILURES
+    if hidden > 0:
+        print(f"  … and {hidden} more (.venv/bin/python -m pytest {kata.test_file} shows them all)")
+    for line in ended:
+        print(line)
+    count = run.count if run.count is not None else len(run.checks)
+    skipped = run.skipped
+    note = f" ({plural(skipped, 'slow check')} skipped: add FULL=1 to run them)" if skipped else ""
+    if run.green:
+        print(f"All {plural(len(run.ran), 'check')} pass ✓{note}")
+        return True
+    if ended:
+        print(f"\n{len(run.ran)} of {plural(count - skipped, 'check')} ran, {len(run.passed)} passed.")
+    else:
+        print(f"\n{len(run.passed)} of {plural(len(run.ran), 'check')} pass{note}.")
+    if solutions:
+        return False
+    if todos:
+        print(f"Read the lesson at the top of {kata.file}, then fill in the functions it names.")
+    print(f"Run make kata N={kata.number} again after each edit. Stuck? make hint N={kata.number}")
+    return False
+
+
+def status(run):
+    """The kata's one-line status in `make list`."""
+    kata = run.kata
+    if run.environment:
+        return "could not run: see make kata N=" + str(kata.number)
+    if run.broken:
+        return f"does not import: make kata N={kata.number}"
+    if run.green:
+        return "solved ✓"
+    ran, passed = run.ran, run.passed
+    if not ending(run) and run.finished and not passed and all(c.get("todo") for c in ran):
+        return "not started"
+    if ending(run):
+        return f"{len(passed)} of {run.count or len(run.checks)} checks, then stopped: make kata N={kata.number}"
+    return f"{len(passed)} of {len(ran)} checks"

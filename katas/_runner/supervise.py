@@ -1,0 +1,253 @@
+"""The parent's side of a kata run: start the child, read what it reports, keep time, end it.
+
+Nothing here imports numpy, pytest or a kata module: whatever the learner's code does (loop, exit,
+raise KeyboardInterrupt, print megabytes), it does it in the child, and this side only counts what it
+was told. A check counts as passed only when the child said so.
+"""
+
+import json
+import os
+import re
+import selectors
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_LIMIT = float(os.environ.get("KATA_TIME_LIMIT", 10))  # seconds for one check (pytest-timeout)
+GRACE = 2.0  # past a check's limit, the parent ends the process itself (a loop in C code)
+STARTUP = 60.0  # seconds for the child to start (it imports numpy and pytest)
+BUDGET = 60.0  # seconds for one kata's whole run, plus the limits of its slow checks
+TAIL = 4000  # characters of the child's own output kept, to explain a run that ended strangely
+
+
+class Interrupted(Exception):
+    """Ctrl-C: the runs were ended; `runs` holds what they had reported."""
+
+    def __init__(self, runs):
+        super().__init__("interrupted")
+        self.runs = runs
+
+
+@dataclass
+class Run:
+    """What the parent saw of one kata's run."""
+
+    kata: object
+    checks: dict = field(default_factory=dict)  # id -> the check's fields, in the order they finished
+    count: int | None = None  # the checks collected, once known
+    broken: str = ""  # why the kata module did not import
+    raised: dict | None = None  # the learner's code raised KeyboardInterrupt: what and where
+    result: str | None = None  # what the kata shows when green
+    done: bool = False  # the child said it ran to its end
+    stopped: str = ""  # the parent ended it: "time" (a check), "budget" (the whole run)
+    where: str = ""  # where the code was when the parent ended it
+    environment: str = ""  # the child could not start: .venv is incomplete
+    current: str = ""  # what was running last ("import", a check's id, "result")
+    closed: bool = False
+    pid: int | None = None
+    dump: str = ""
+    deadline: float = 0.0
+    budget_end: float = 0.0
+    limit: float = DEFAULT_LIMIT
+    output_tail: str = ""  # the end of what the child itself printed
+
+    @property
+    def ran(self):
+        return [c for c in self.checks.values() if c["outcome"] != "skipped"]
+
+    @property
+    def skipped(self):
+        return sum(c["outcome"] == "skipped" for c in self.checks.values())
+
+    @property
+    def passed(self):
+        return [c for c in self.ran if c["outcome"] == "passed"]
+
+    @property
+    def finished(self):
+        """True when every collected check ran to its end and nothing stopped the run."""
+        return (self.done and self.count is not None and len(self.checks) == self.count
+                and not (self.broken or self.raised or self.stopped or self.environment))
+
+    @property
+    def green(self):
+        return self.finished and bool(self.ran) and len(self.passed) == len(self.ran)
+
+
+def _job(kata, solutions, full, result):
+    return {"module": kata.module, "test_file": kata.test_file,
+            "file": kata.solution_file if solutions else kata.file,
+            "solutions": solutions, "full": full, "result": result}
+
+
+def _stop(run, why):
+    """End a run's process: first ask faulthandler where it is, then kill its group."""
+    run.stopped, run.closed = why, True
+    if run.pid is None:
+        return
+    if hasattr(signal, "SIGUSR1") and run.dump:
+        try:
+            os.kill(run.pid, signal.SIGUSR1)
+            for _ in range(20):
+                time.sleep(0.01)
+                if os.path.getsize(run.dump) > 0:
+                    break
+        except OSError:
+            pass
+        run.where = _deepest_kata_frame(run.dump)
+    _kill_group(run.pid)
+
+
+def _deepest_kata_frame(dump):
+    """`katas/k01_x.py:12 in derivative()` from a faulthandler dump (most recent call first)."""
+    try:
+        text = Path(dump).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    for line in text.splitlines():
+        found = re.match(r'\s*File "(.*)", line (\d+) in (\S+)', line)
+        if found and re.search(r"(^|/)(katas|solutions)/k\d\d_[^/]*\.py$", found[1]):
+            try:
+                shown = Path(found[1]).resolve().relative_to(ROOT)
+            except ValueError:
+                shown = found[1]
+            return f"{shown}:{found[2]} in {found[3]}()"
+    return ""
+
+
+def _kill_group(pid):
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (OSError, AttributeError):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def _handle(run, event, now):
+    kind = event.get("event")
+    if kind == "start":
+        run.pid, run.dump = event["pid"], event.get("dump", "")
+    elif kind == "begin":
+        run.current, run.limit = event["id"], float(event.get("limit", DEFAULT_LIMIT))
+        run.deadline = now + run.limit + GRACE
+        if run.limit > DEFAULT_LIMIT:  # a slow check (FULL=1) brings its own time
+            run.budget_end += run.limit
+    elif kind == "collected":
+        run.count = event["count"]
+    elif kind == "check":
+        run.checks[event["id"]] = event
+        run.deadline = now + DEFAULT_LIMIT + GRACE  # the time until the next check begins
+    elif kind == "broken":
+        run.broken = run.broken or event["why"]
+    elif kind == "raised":
+        run.raised = event
+    elif kind == "result":
+        run.result = event["text"]
+    elif kind == "environment":
+        run.environment = event["why"]
+    elif kind == "done":
+        run.done = True
+
+
+def run_katas(katas, solutions=False, full=False, result=False, parallel=None):
+    """Run each kata's checks in the child; return a Run for each, in order.
+
+    Raises Interrupted (with the runs as far as they got) on Ctrl-C, after ending every process."""
+    runs = [Run(kata) for kata in katas]
+    pipes = [os.pipe() for _ in katas]
+    parallel = parallel or min(len(katas), os.cpu_count() or 1)
+    spec = {"jobs": [_job(k, solutions, full, result) for k in katas],
+            "fds": [w for _, w in pipes], "parallel": parallel}
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "katas._runner.child", json.dumps(spec)], cwd=ROOT, env=env,
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        pass_fds=[w for _, w in pipes], start_new_session=True)
+    for _, w in pipes:
+        os.close(w)
+    selector = selectors.DefaultSelector()
+    buffers, tail = {}, bytearray()
+    for run, (r, _) in zip(runs, pipes):
+        selector.register(r, selectors.EVENT_READ, run)
+        buffers[r] = b""
+    selector.register(process.stdout, selectors.EVENT_READ, None)
+    start = time.monotonic()
+    for run in runs:
+        run.deadline, run.budget_end = start + STARTUP, start + STARTUP + BUDGET
+    try:
+        while any(not run.closed for run in runs):
+            now = time.monotonic()
+            open_runs = [run for run in runs if not run.closed]
+            wait = max(0.0, min(min(r.deadline, r.budget_end) for r in open_runs) - now)
+            for key, _ in selector.select(timeout=wait):
+                run = key.data
+                chunk = os.read(key.fd, 65536)
+                if run is None:  # the child's own output: keep the tail, for a diagnosis
+                    if not chunk:
+                        selector.unregister(key.fd)
+                    tail = (tail + chunk)[-TAIL:]
+                    continue
+                if not chunk:
+                    selector.unregister(key.fd)
+                    os.close(key.fd)
+                    run.closed = True
+                    continue
+                if run.closed:  # already ended by the parent: what it still says does not count
+                    continue
+                lines = (buffers[key.fd] + chunk).split(b"\n")
+                buffers[key.fd] = lines.pop()
+                now = time.monotonic()
+                for line in lines:
+                    try:
+                        _handle(run, json.loads(line), now)
+                    except (ValueError, KeyError):
+                        pass
+            now = time.monotonic()
+            for run in runs:
+                if run.closed or run.done:
+                    continue
+                if now > run.budget_end:
+                    _stop(run, "budget")
+                elif now > run.deadline:
+                    if run.pid is None:  # the child never started this kata: end the child itself
+                        run.stopped, run.closed = "startup", True
+                        _kill_group(process.pid)
+                    else:
+                        _stop(run, "time")
+    except KeyboardInterrupt:
+        _end(process, runs, selector)
+        raise Interrupted(runs) from None
+    _end(process, runs, selector)
+    output = tail.decode("utf-8", errors="replace")
+    for run in runs:
+        run.output_tail = output
+    return runs
+
+
+def _end(process, runs, selector):
+    """End the child and every kata process it started; close what is still open."""
+    for run in runs:
+        if run.pid is not None and not run.done:
+            _kill_group(run.pid)
+    _kill_group(process.pid)
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        pass
+    for key in list(selector.get_map().values()):
+        selector.unregister(key.fileobj)
+        if isinstance(key.fileobj, int):
+            os.close(key.fileobj)
+    process.stdout.close()
+    for run in runs:
+        if run.dump:
+            try:
+                os.unlink(run.dump)
+            except OSError:
+                pass
