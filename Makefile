@@ -19,7 +19,7 @@ unexport N ALL FULL YES
 RUN := $(PY) -m katas
 
 .DEFAULT_GOAL := help
-.PHONY: help kata solution list next hint watch reset reset-all test mistakes mutate stubs bench
+.PHONY: help kata solution list next hint watch reset restore reset-all test mistakes mutate stubs bench
 
 help: ## the verbs, one line each
 	@echo "make kata N=1       run kata 1 against your code in katas/ (N=01 works too)"
@@ -29,12 +29,13 @@ help: ## the verbs, one line each
 	@echo "make hint N=1       the next hint for kata 1 (ALL=1: every hint)"
 	@echo "make watch N=1      re-run kata 1 each time you save its file (Ctrl-C stops)"
 	@echo "make reset N=1      restore kata 1's stub; your file is backed up beside it first"
-	@echo "make reset-all      the same for every kata (asks first; YES=1 skips the question)"
+	@echo "make restore N=1    put your newest backup of kata 1 back (the current file is backed up first)"
+	@echo "make reset-all      the same as reset for every kata (asks first; YES=1 skips the question)"
 	@echo "make test           the repository's self-check"
 	@echo "make stubs          regenerate katas/ stubs from solutions/ (maintainers)"
 	@echo "make mistakes       check that every kata's tests catch its known wrong answers (maintainers)"
 	@echo "make mutate         mutation-test the kata tests against solutions/, N=6 for one kata (maintainers)"
-	@echo "make bench          time make kata, make test and the mlp2 training (maintainers)"
+	@echo "make bench          time every kata red and green, make list, make test and mlp2 (maintainers)"
 
 # A .venv whose python is gone (the system's Python was upgraded or removed) is rebuilt.
 $(PY):
@@ -72,6 +73,9 @@ watch: $(STAMP)
 
 reset: $(STAMP)
 	@$(RUN) reset
+
+restore: $(STAMP)
+	@$(RUN) restore
 
 reset-all: $(STAMP)
 	@$(RUN) reset-all

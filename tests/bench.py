@@ -1,7 +1,9 @@
 """Benchmarks behind the speed figures in the README. Run: make bench  (about a minute)
 
-1. `make kata N=1` against bare `python -c "import numpy, sympy, pytest"`, measured in the same run:
-   those imports are the floor for any kata whose tests check against sympy.
+1. For every kata, `make kata N=k` on its stub (red) and on its reference (green, `make solution`),
+   and `make list`, each against bare `python -c "import numpy, sympy, pytest"` measured in the same
+   run: those imports are the floor for any kata whose tests check against sympy. They run in a copy
+   of the repository made from the generated stubs, so the learner's own files play no part.
 2. `make test`.
 3. mlp2.py's training loop as the textbook prints it (numpy, one sample at a time) against the
    reference's two forms of the same arithmetic: fit() with numpy and fit_by_hand() with floats.
@@ -23,13 +25,36 @@ sys.path.insert(0, str(ROOT))
 PY = str(ROOT / ".venv" / "bin" / "python")
 
 
-def median_seconds(command, repeat):
+def median_seconds(command, repeat, cwd=ROOT):
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, capture_output=True)
+        subprocess.run(command, cwd=cwd, capture_output=True)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def learner_loop(repeat):
+    """The learner's commands against the floor, in a sandbox of stubs; prints a table."""
+    import tempfile
+
+    from tabulate import tabulate
+
+    from katas._runner.registry import KATAS
+    from tests.conftest import make_sandbox, with_make
+
+    with tempfile.TemporaryDirectory() as tmp:
+        box = with_make(make_sandbox(Path(tmp)))
+        floor = median_seconds([PY, "-c", "import numpy, sympy, pytest"], repeat)
+        rows = []
+        for kata in KATAS:
+            red = median_seconds(["make", "-s", "kata", f"N={kata.number}"], repeat, cwd=box)
+            green = median_seconds(["make", "-s", "solution", f"N={kata.number}"], repeat, cwd=box)
+            rows.append((kata.number, f"{red:.2f}", f"{red / floor:.2f}×", f"{green:.2f}", f"{green / floor:.2f}×"))
+        listing = median_seconds(["make", "-s", "list"], repeat, cwd=box)
+    print(f"bare imports (numpy, sympy, pytest): median {floor:.2f} s over {repeat} runs\n")
+    print(tabulate(rows, headers=["kata", "red (s)", "red / floor", "green (s)", "green / floor"]))
+    print(f"\nmake list (every kata, stubs): {listing:.2f} s, {listing / floor:.2f}× the floor")
 
 
 def course_loop(epochs):
@@ -73,17 +98,14 @@ def timed(function, *args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=7, help="runs of each command (the median is reported)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each command (the median is reported)")
     parser.add_argument("--epochs", type=int, default=90_000, help="mlp2 epochs (the textbook's 90 000)")
     args = parser.parse_args()
 
-    floor = median_seconds([PY, "-c", "import numpy, sympy, pytest"], args.repeat)
-    kata = median_seconds(["make", "-s", "kata", "N=1"], args.repeat)
-    test_runs = max(1, args.repeat // 3)
+    learner_loop(args.repeat)
+    test_runs = max(1, args.repeat // 2)
     test = median_seconds(["make", "-s", "test"], test_runs)
-    print(f"bare imports (numpy, sympy, pytest)  median {floor:.2f} s over {args.repeat} runs")
-    print(f"make kata N=1                        median {kata:.2f} s  ({kata / floor:.2f}× the bare imports)")
-    print(f"make test                            median {test:.2f} s over {test_runs} runs")
+    print(f"make test: median {test:.2f} s over {test_runs} runs")
 
     from solutions.k09_mlp_backprop import PARAMS, T, X, fit, fit_by_hand
 

@@ -210,5 +210,5 @@ def test_backups_are_ignored_by_git():
 
 def test_make_help_lists_every_verb():
     done = run(["make", "-s", "help"])
-    for verb in ("kata N=", "solution N=", "list", "next", "hint N=", "watch N=", "reset N=", "reset-all", "test"):
+    for verb in ("kata N=", "solution N=", "list", "next", "hint N=", "watch N=", "reset N=", "restore N=", "reset-all", "test"):
         assert f"make {verb}" in done.stdout
