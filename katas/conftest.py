@@ -41,6 +41,11 @@ def pytest_configure(config):
     if int(np.__version__.split(".")[0]) >= 2:
         np.set_printoptions(legacy="1.25")  # failure messages show 0.5, not np.float64(0.5)
     config.addinivalue_line("markers", "slow: a long run; only with --full")
+    if not config.pluginmanager.hasplugin("timeout"):  # pytest outside the repository's .venv
+        config.addinivalue_line("markers", "timeout(seconds): a check's time limit (pytest-timeout)")
+        config.issue_config_time_warning(pytest.PytestConfigWarning(
+            "pytest-timeout is not installed, so an endless loop is never stopped: run the katas with "
+            ".venv/bin/python -m pytest, or pip install pytest-timeout"), stacklevel=2)
     if config.getoption("solutions"):
         sys.meta_path.insert(0, _ReferenceFinder())
 

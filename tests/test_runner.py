@@ -84,7 +84,7 @@ def test_list_shows_each_katas_status_and_the_total(scenarios):
 def test_a_wrong_answer_is_explained_in_the_lessons_terms(scenarios):
     done = scenarios["wrong"]()
     assert done.returncode == 1
-    assert "✗ step fires only above the courses threshold [1e-7]" in done.stdout
+    assert "✗ step fires only above the course's threshold [1e-7]" in done.stdout
     assert "step(1e-07): expected 0 (fires only when z > 0.000001); got 1 — a plain z > 0 fires on float crumbs" in done.stdout
     assert "checks pass" in done.stdout
 

@@ -7,6 +7,7 @@ Ctrl-C, solves and commits katas, downloads a ZIP without .git. Each case is pla
 import io
 import os
 import subprocess
+import sys
 
 import pytest
 
@@ -306,3 +307,11 @@ def test_ctrl_c_while_the_runner_starts_is_one_line(tmp_path):
     registry.write_text("raise KeyboardInterrupt\n" + registry.read_text(encoding="utf-8"), encoding="utf-8")
     done = runner(["list"], box)
     assert (done.returncode, done.stdout, done.stderr) == (130, "", "\ninterrupted\n")
+
+
+def test_pytest_without_pytest_timeout_says_checks_have_no_time_limit(sandbox):
+    done = run([sys.executable, "-m", "pytest", f"katas/test_{KATA}.py", "--solutions", "-q", "-p", "no:timeout",
+                "-p", "no:cacheprovider"], cwd=sandbox)
+    assert done.returncode == 0, done.stdout
+    assert "pytest-timeout is not installed, so an endless loop is never stopped" in done.stdout
+    assert "Unknown pytest.mark.timeout" not in done.stdout
