@@ -332,22 +332,29 @@ def test_batch_size_one_in_order_is_mlp2_with_twice_the_rate():
         f"train returns (params, losses) with one loss per epoch: 200; got {type(losses).__name__} of {len(losses)}")
 
 
+def _loss_of(params):
+    A = MLP2_X
+    for W, b in params:
+        A = 1 / (1 + np.exp(-(A @ W + b)))
+    return float(np.mean((A - MLP2_T) ** 2))
+
+
 def test_the_losses_are_keras_mse_after_each_epoch():
     params, losses = train(MLP2_X, MLP2_T, _copies(MLP2_PARAMS), lr=0.1, epochs=3, batch_size=2)
     assert len(losses) == 3, f"3 epochs: 3 losses; got {len(losses)}"
     assert all(isinstance(L, float) for L in losses), f"each loss is a float; got {losses!r}"
     step = _copies(MLP2_PARAMS)
+    wants = [_loss_of(step)]  # before any update, then after each epoch
     for epoch in range(3):
         for rows in ([0, 1], [2, 3]):
             step = train_step(MLP2_X[rows], MLP2_T[rows], step, 0.1)
-        A = MLP2_X
-        for W, b in step:
-            A = 1 / (1 + np.exp(-(A @ W + b)))
-        want = float(np.mean((A - MLP2_T) ** 2))
-        assert losses[epoch] == pytest.approx(want, rel=1e-12), (
-            f"losses[{epoch}] is mean((y − t)²) over all 4 samples after epoch {epoch + 1}: {want!r}; got {losses[epoch]!r}"
-            + (" — measured before the epoch's updates, not after" if epoch and losses[epoch] == pytest.approx(
-                losses[epoch - 1]) else ""))
+        wants.append(_loss_of(step))
+    for epoch in range(3):
+        slip = " — that is the loss before the epoch's updates, not after" if losses[epoch] == pytest.approx(
+            wants[epoch], rel=1e-12) else ""
+        assert losses[epoch] == pytest.approx(wants[epoch + 1], rel=1e-12), (
+            f"losses[{epoch}] is mean((y − t)²) over all 4 samples after epoch {epoch + 1}: {wants[epoch + 1]!r}; "
+            f"got {losses[epoch]!r}{slip}")
     np.testing.assert_allclose(_flat(params), _flat(step), rtol=1e-12,
                                err_msg="batch size 2 on 4 samples: rows (0, 1) then (2, 3), two updates an epoch")
 
