@@ -111,7 +111,7 @@ XOR_PARAMS = [(np.array([[5.378626, -5.299518], [-5.518024, 5.0764313]], dtype=n
               (np.array([[7.6903753], [7.7518315]], dtype=np.float32), np.array([-3.8067687], dtype=np.float32))]
 
 
-def init_params(sizes, seed=0):
+def init_params(sizes, seed):
     """[(W, b), …] for layer sizes like [2, 1], as Keras starts a Dense layer. Given.
 
     W ~ uniform(−r, r) with r = √(6 / (n_in + n_out)) (glorot_uniform), b = 0.
@@ -271,7 +271,7 @@ def train(X, T, params, lr, epochs, batch_size, seed=None):
         (params, losses): the trained [(W, b), …], and a list of epochs floats, losses[k] =
         keras_mse(forward(X, params)[-1], T) after epoch k + 1.
 
-    >>> params, losses = train(AND_X, AND_T, init_params([2, 1]), lr=0.3, epochs=400, batch_size=1, seed=0)
+    >>> params, losses = train(AND_X, AND_T, init_params([2, 1], seed=0), lr=0.3, epochs=400, batch_size=1, seed=0)
     >>> len(losses), losses[-1] < losses[0]
     (400, True)
     """

@@ -142,6 +142,27 @@ def test_parameter_count(sizes, expected):
         + looks_like(got, slips))
 
 
+@pytest.mark.parametrize("sizes", [[2, 1], [2, 2, 1], [2, 10, 10, 10, 1]], ids=["2-1", "2-2-1", "2-10-10-10-1"])
+def test_the_given_start_has_as_many_entries_as_parameters(sizes):
+    count = parameter_count(sizes)
+    params = init_params(sizes, seed=0)
+    entries = sum(np.size(W) + np.size(b) for W, b in params)
+    assert count == entries, (
+        f"parameter_count({sizes}) = {count!r}, but a network of those sizes holds {entries} weights and biases")
+    assert [(np.shape(W), np.shape(b)) for W, b in params] == [((a, b), (b,)) for a, b in zip(sizes, sizes[1:])]
+
+
+def test_the_given_start_is_kerass_glorot_uniform():
+    count = parameter_count([100, 100])
+    (W, b), = init_params([100, 100], seed=0)
+    r = math.sqrt(6 / 200)  # glorot_uniform: W ~ uniform(−r, r), r = √(6 / (n_in + n_out))
+    assert W.size + b.size == count and np.all(b == 0), "Keras starts a Dense layer's biases at 0"
+    assert np.all(np.abs(W) <= r) and np.abs(W).max() > 0.99 * r and abs(W.mean()) < 0.01, (
+        "10 000 weights from uniform(−r, r), r = √(6 / 200): within ±r, reaching near it, centred on 0")
+    same, other = init_params([100, 100], seed=0)[0][0], init_params([100, 100], seed=1)[0][0]
+    assert np.array_equal(W, same) and not np.array_equal(W, other), "the same seed gives the same start; another seed another"
+
+
 # %% keras_mse and its gradient
 def _mse_slips(y, t):
     d = np.asarray(y, dtype=float) - np.asarray(t, dtype=float)
@@ -190,15 +211,18 @@ def _ulp_tolerance(printed):
     return 0.5e-8 + 2 * EPS32 * abs(printed)
 
 
-def test_forward_keeps_every_layer_in_the_given_dtype():
+@pytest.mark.parametrize("weights", ["float32", "float64"], ids=["weights in float32", "weights in float64"])
+def test_forward_keeps_every_layer_in_the_given_dtype(weights):
+    params = XOR_PARAMS if weights == "float32" else _copies(XOR_PARAMS)
     for dtype in (np.float32, np.float64):
-        activations = forward(AND_X, XOR_PARAMS, dtype=dtype)
+        activations = forward(AND_X, params, dtype=dtype)
         assert len(activations) == 3, f"forward for a 2-2-1 network returns [X, A₁, Y]; got {len(activations)} arrays"
         for k, (A, shape) in enumerate(zip(activations, [(4, 2), (4, 2), (4, 1)])):
             assert np.shape(A) == shape, f"activation {k} of the 2-2-1 network on 4 samples: shape {shape}; got {np.shape(A)}"
-            slip = " — computed in float64 instead of float32: cast X, W and b first" if (
+            slip = " — computed in float64 instead of float32: cast X, W and b to dtype first" if (
                 dtype is np.float32 and A.dtype == np.float64) else ""
-            assert A.dtype == dtype, f"forward(..., dtype={dtype.__name__}): activation {k} is {A.dtype}{slip}"
+            assert A.dtype == dtype, (
+                f"forward(..., dtype={dtype.__name__}) with W and b in {weights}: activation {k} is {A.dtype}{slip}")
     assert forward(AND_X, AND_PARAMS)[-1].dtype == np.float64, "forward's dtype is np.float64 unless told otherwise"
 
 
