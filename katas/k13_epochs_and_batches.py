@@ -5,12 +5,14 @@ Terms (the glossary in README.md): 에포크 epoch, 배치 크기 batch size, �
 
 The idea
     Kata 9 (mlp2) updates the weights after every sample; kata 11 after the whole data set. Both
-    are the same loop with a different batch size (배치 크기): the number of samples whose
-    gradients are averaged into one update. The slides (002, "batch_size") name the pieces:
+    are one loop with a different batch size (배치 크기), "패러미터(가중치와 편향)을 수정하는
+    데이터 수": the number of samples whose gradients are averaged into one update (kata 11 also
+    uses another loss). The slides (002, "batch_size") name the pieces:
 
         1 Epoch: 모든 데이터 셋을 한 번 학습            every sample seen once
         1 iteration: 1회 학습                          one update of the parameters
         minibatch: 데이터 셋을 batch size 크기로 쪼개서 학습   the data cut into batches
+                                                       (미니 배치 학습법)
 
     "총 데이터가 100개, batch size가 10이면 … 1 Epoch = 100 / batch size = 10 iteration."
     When the batch size does not divide n, the last batch is short and still counts as an
@@ -19,20 +21,25 @@ The idea
 
 How many parameters (002, "Sequential 모델과 딥러닝 구조")
     A dense layer from n_in inputs to n_out units has n_in·n_out weights and n_out biases:
-    (n_in + 1)·n_out parameters, the bias being an input fixed at 1.0 (kata 12). The slides'
-    model.summary() prints 3 for AND (2-1: (2 + 1)·1) and 9 for XOR (2-2-1: 3·2 + 3·1 = 9). The
+    (n_in + 1)·n_out parameters, the bias being an input fixed at 1.0 (kata 12); the slides:
+    "(입력층 뉴런 수 + 1) * (출력층 뉴런 수)". Their model.summary() prints 3 for AND
+    (2-1: (2 + 1)·1) and 9 for XOR (2-2-1: "3 * 2 + 3 * 1 = 9개"). The
     lecture's deep network (000, 2-10-10-10-1) has 30 + 110 + 110 + 11 = 261 (the lecture prints
     no summary for it; 261 is the slides' rule applied).
 
 Keras's loss 'mse' and its gradient (kata 6)
-    The slides compile with loss='mse', which is the mean, not the course's ½Σ:
+    The slides compile with loss='mse', which is the mean, not the course's ½Σ (kata 6 computes
+    both):
 
         L = mean((y − t)²) = (1/n) Σ (yᵢ − tᵢ)²        ∂L/∂yᵢ = 2(yᵢ − tᵢ)/n
 
     n counts every entry of y (batch size × outputs). With one output and batch size 1,
     L = (y − t)² and ∂L/∂y = 2(y − t): twice kata 9's ∂E/∂y = y − t for E = ½(y − t)². So Keras's
     SGD with learning rate η makes kata 9's step with learning rate 2η: train with η = 0.1 and
-    batch size 1 follows mlp2.py's η = 0.2, sample by sample. With a batch of b samples, the
+    batch size 1 follows mlp2.py's η = 0.2, sample by sample. Not to the last bit: the two
+    multiply and add in another order, so they round differently; after 200 epochs the nine
+    parameters agree to about 3e-15 relative (measured here; the checks allow 1e-9). With a
+    batch of b samples, the
     1/n averages the b samples' gradients: batch size n is one update per epoch with the mean
     gradient (kata 11's full batch, there with the cross-entropy). Through the sigmoid output,
     δ = ∂L/∂z = 2(y − t)/n ⊙ y(1 − y), and backpropagation goes on as in kata 9.
@@ -51,15 +58,15 @@ The slides' Keras results, put through our forward pass (002, "가중치와 편�
 
     XOR (2-2-1, 2000 epochs, batch_size=1) prints 0.04060324 0.9609237 0.96031225 0.04571233.
     Our float32 pass of its printed weights gives 0.040603247, 0.9609237, 0.96031237, 0.04571234:
-    one of four prints the same, and they agree to 1.2e-7, two or three float32 steps (ulps).
-    Not because of the weights (they are exact, as AND's are) but because neither result is the
-    exact value: float32 keeps about 7 significant digits, every operation rounds, and
-    TensorFlow computes its sigmoid and matrix products in its own way, numpy in another. The
-    2-2-1 net does twice the operations of one unit, and here the roundings land apart. The
-    exact values (float64) lie within 1e-7 of the slides' numbers too.
+    one of four prints the same, and they agree to 1.2e-7, at most about three float32 steps
+    (ulps). Not because of the weights (they are exact, as AND's are) but because neither result
+    is the exact value rounded once: float32 keeps about 7 significant digits, every operation
+    rounds, and TensorFlow computes its sigmoid and matrix products in its own way, numpy in
+    another. The 2-2-1 net rounds in three units over two layers, AND in one, and here the
+    roundings land apart. The exact values (float64) lie within 1e-7 of the slides' numbers too.
 
     On another CPU, numpy's float32 exp may round an output one ulp differently; the checks
-    therefore allow |y − printed| ≤ 0.5e-8 (the printing) + 2·2⁻²³·|y| (two float32 roundings),
+    therefore allow |y − printed| ≤ 0.5e-8 (the printing) + 2·2⁻²³·|y| (two float32 ulps),
     and ask that forward computes in the dtype it is given (float64 is not Keras's arithmetic).
 
 What cannot be reproduced
@@ -320,5 +327,6 @@ if __name__ == "__main__":
     print(tabulate(rows, headers=["start", "w1", "w2", "b", "y(1,1)", "y(1,0)", "y(0,1)", "y(0,0)", "loss"],
                    floatfmt=".4f"))
     print("\nThe loss curve of seed 0 (keras_mse over the four samples after each epoch):")
-    print(tabulate(curve, headers=["epoch", "loss"], floatfmt=".4f"))
+    print(tabulate([(epoch, loss, "#" * round(160 * loss)) for epoch, loss in curve], headers=["epoch", "loss", ""],
+                   floatfmt=".4f"))
     print("Keras's own digits came from a random start the slides do not record: no seed here can replay them.")
