@@ -44,7 +44,7 @@ Keras's loss 'mse' and its gradient (kata 6)
     gradient (kata 11's full batch, there with the cross-entropy). Through the sigmoid output,
     δ = ∂L/∂z = 2(y − t)/n ⊙ y(1 − y), and backpropagation goes on as in kata 9.
 
-The slides' Keras results, put through our forward pass (002, "가중치와 편향 값 알아 보기", "XOR 게이트 구현 소스")
+The slides' Keras results, put through our forward pass (002, "AND 게이트 구현" and after)
     The slides train AND (one sigmoid unit, SGD(lr=0.3), mse, 400 epochs, batch_size=1) and
     print the trained kernel (3.7209592, 3.723007), bias −5.6813374 and the predictions for the
     inputs in the slides' order (1, 1), (1, 0), (0, 1), (0, 0):
