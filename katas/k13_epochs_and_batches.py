@@ -68,6 +68,8 @@ The slides' Keras results, put through our forward pass (002, "AND 게이트 구
     On another CPU, numpy's float32 exp may round an output one ulp differently; the checks
     therefore allow |y − printed| ≤ 0.5e-8 (the printing) + 2·2⁻²³·|y| (two float32 ulps),
     and ask that forward computes in the dtype it is given (float64 is not Keras's arithmetic).
+    The usual forms of σ pass (1/(1 + e⁻ᶻ), eᶻ/(1 + eᶻ), kata 5's stable form); 0.5·(1 + tanh(z/2))
+    does not: for outputs near 0 it subtracts nearly equal float32 numbers and loses digits.
 
 What cannot be reproduced
     Keras starts every Dense layer from random weights (glorot_uniform) and shuffles the samples
