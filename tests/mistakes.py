@@ -412,7 +412,41 @@ MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx)
                          'bias row first': ('return np.vstack([W, b], dtype=float)',
                                             'return np.vstack([b, W], dtype=float)'),
                          'no shape check': ('    if np.shape(X)[-1] != np.shape(W)[0]:', '    if False:'),
-                         'first bias kept': ('W, b = W @ W_next, b @ W_next + b_next', 'W = W @ W_next')}}
+                         'first bias kept': ('W, b = W @ W_next, b @ W_next + b_next', 'W = W @ W_next')},
+ 'k13_epochs_and_batches': {'floor': ('return -(-n // batch_size)', 'return n // batch_size'),
+                            'floor plus one': ('return -(-n // batch_size)', 'return n // batch_size + 1'),
+                            'no rounding': ('return -(-n // batch_size)', 'return n / batch_size'),
+                            'no batch check': ('    if batch_size < 1:', '    if False:'),
+                            'with replacement': ('np.random.default_rng(seed).permutation(n)',
+                                                 'np.random.default_rng(seed).integers(0, n, size=n)'),
+                            'short batch dropped': ('for start in range(0, n, batch_size):',
+                                                    'for start in range(0, n - batch_size + 1, batch_size):'),
+                            'no bias in count': ('return sum((n_in + 1) * n_out', 'return sum(n_in * n_out'),
+                            'bias with outputs': ('return sum((n_in + 1) * n_out', 'return sum(n_in * (n_out + 1)'),
+                            'mse with half': ('return float(np.mean((np.asarray(y) - t) ** 2))',
+                                              'return float(0.5 * np.mean((np.asarray(y) - t) ** 2))'),
+                            'mse sum': ('return float(np.mean((np.asarray(y) - t) ** 2))',
+                                        'return float(np.sum((np.asarray(y) - t) ** 2))'),
+                            'grad no 2': ('return 2 * (y - t) / y.size', 'return (y - t) / y.size'),
+                            'grad by rows': ('return 2 * (y - t) / y.size', 'return 2 * (y - t) / len(y)'),
+                            'float64': ('activations = [np.asarray(X, dtype=dtype)]',
+                                        'activations = [np.asarray(X, dtype=float)]'),
+                            'no bias in forward': ('z = activations[-1] @ np.asarray(W, dtype=dtype) + np.asarray(b, dtype=dtype)',
+                                                   'z = activations[-1] @ np.asarray(W, dtype=dtype)'),
+                            'batch sum': ('delta = keras_mse_grad(activations[-1], t) * activations[-1]',
+                                          'delta = 2 * (activations[-1] - t) * activations[-1]'),
+                            'in place': ("        new.append((W - lr * (A.T @ delta), b - lr * delta.sum(axis=0)))\n",
+                                         "        W -= lr * (A.T @ delta)\n        b -= lr * delta.sum(axis=0)\n"
+                                         "        new.append((W, b))\n"),
+                            'loss before': ('        for batch in minibatches(len(X), batch_size, rng):\n'
+                                            '            params = train_step(X[batch], T[batch], params, lr)\n'
+                                            '        losses.append(keras_mse(forward(X, params)[-1], T))',
+                                            '        losses.append(keras_mse(forward(X, params)[-1], T))\n'
+                                            '        for batch in minibatches(len(X), batch_size, rng):\n'
+                                            '            params = train_step(X[batch], T[batch], params, lr)'),
+                            'seed ignored': ('minibatches(len(X), batch_size, rng)', 'minibatches(len(X), batch_size)'),
+                            'same order every epoch': ('rng = None if seed is None else np.random.default_rng(seed)',
+                                                       'rng = seed')}}
 
 SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference',
                             'sign': 'the sign flipped',
@@ -479,4 +513,18 @@ SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference'
  'k12_linear_collapse': {'bias not carried': 'carry it through every later W',
                          'order swapped': "multiply in the layers' order",
                          'stack reversed': 'apply the layers in order',
-                         'first bias kept': "b stayed the first layer's"}}
+                         'first bias kept': "b stayed the first layer's"},
+ 'k13_epochs_and_batches': {'floor': 'the short last batch dropped',
+                            'floor plus one': 'one too many when the batches fit exactly',
+                            'with replacement': 'drawn with replacement',
+                            'short batch dropped': 'the short last batch dropped',
+                            'no bias in count': 'without the biases',
+                            'bias with outputs': 'so it belongs to n_in',
+                            'mse with half': "Keras's mse has no ½",
+                            'mse sum': 'a sum, not a mean',
+                            'grad no 2': 'the 2 from the square forgotten',
+                            'grad by rows': 'not by all',
+                            'float64': 'computed in float64 instead of float32',
+                            'batch sum': 'the sum over the batch, not the mean',
+                            'loss before': "the loss before the epoch's updates",
+                            'same order every epoch': 'every epoch in the same order'}}

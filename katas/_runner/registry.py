@@ -193,6 +193,22 @@ KATAS = (
             " plus, so that sympy matrices work too.",
         ),
     ),
+    Kata(
+        13,
+        "k13_epochs_and_batches",
+        "Epochs, batches and iterations",
+        hints=(
+            "A short last batch is still an update: round the division up, not down. For the batches,"
+            " cut one list of indices into consecutive slices; with a seed, put the indices in a random"
+            " order first, each exactly once (a permutation, not draws with replacement).",
+            "Each layer has one weight per pair of an input and a unit, and one bias per unit. Keras's"
+            " mse is a mean over every entry of y, without the ½; its derivative keeps the 2 of the square"
+            " and divides by that count.",
+            "Cast the input and every weight and bias to the given dtype before the first product, so that"
+            " float32 stays float32 all the way. A training step is kata 9's delta rule with that gradient at"
+            " the output; an epoch is one step per minibatch, and a seed makes one generator for the whole run.",
+        ),
+    ),
 )
 
 
