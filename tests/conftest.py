@@ -5,6 +5,7 @@ katas), each importing numpy, sympy and pytest. The `scenarios` fixture starts a
 when the session begins, each in its own copy of the repository, and the tests read their results.
 """
 
+import functools
 import inspect
 import os
 import shutil
@@ -40,16 +41,24 @@ def make_sandbox(path):
     kata file the stub generated from its reference, never the working file (which may hold the
     learner's answers), so the self-check stays the same whatever the learner has done."""
     from katas._runner.registry import KATAS
-    from katas._runner.stubgen import make_stub
 
     ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache", "*.bak", "k[0-9][0-9]_*.py")
     for folder in ("katas", "solutions"):
         shutil.copytree(ROOT / folder, path / folder, ignore=ignore)
     for kata in KATAS:
-        shutil.copy(ROOT / kata.solution_file, path / kata.solution_file)
-        source = (ROOT / kata.solution_file).read_text(encoding="utf-8")
-        (path / kata.file).write_text(make_stub(source, kata.module), encoding="utf-8")
+        reference, stub = _generated(kata)
+        (path / kata.solution_file).write_bytes(reference)
+        (path / kata.file).write_bytes(stub)
     return path
+
+
+@functools.cache
+def _generated(kata):
+    """The kata's reference and the stub generated from it, as bytes (made once per self-check)."""
+    from katas._runner.stubgen import make_stub
+
+    reference = (ROOT / kata.solution_file).read_bytes()
+    return reference, make_stub(reference.decode("utf-8"), kata.module).encode("utf-8")
 
 
 def with_make(box):

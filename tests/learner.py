@@ -96,7 +96,7 @@ def scenarios(tmp):
         room = box("os_exit")
         solve(room, KATA)
         in_function(room, "train_perceptron", "__import__('os')._exit(0)")
-        return runner(["kata", "4"], room), runner(["list"], room)
+        return runner(["kata", "4"], room)
 
     def sys_exit():
         room = box("sys_exit")

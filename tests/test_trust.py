@@ -51,12 +51,23 @@ def test_keyboard_interrupt_raised_by_the_learners_code_is_never_green(scenarios
 
 
 def test_os_exit_in_the_learners_code_is_reported_and_never_green(scenarios):
-    done, listing = scenarios["os_exit"]()
+    done = scenarios["os_exit"]()
     assert done.returncode == 1, done.stdout
     assert "the run ended during the check" in done.stdout and "process ended before the checks finished" in done.stdout
     assert "pass ✓" not in done.stdout
-    row = next(line for line in listing.stdout.splitlines() if KATA4.title in line)
-    assert "solved" not in row and "then stopped: make kata N=4" in row, listing.stdout
+
+
+def test_a_run_that_ended_early_is_never_solved_in_the_list():
+    from katas._runner.report import status
+    from katas._runner.supervise import Run
+
+    passed = {f"t{i}": {"id": f"t{i}", "title": f"t{i}", "outcome": "passed"} for i in range(5)}
+    ended = Run(KATA4, checks=passed, count=7, closed=True, current="t5")
+    assert status(ended) == "5 of 7 checks, then stopped: make kata N=4"
+    stopped = Run(KATA4, checks=passed, count=5, done=True, stopped="time")
+    assert status(stopped) != "solved ✓" and not stopped.green
+    whole = Run(KATA4, checks=passed, count=5, done=True)
+    assert status(whole) == "solved ✓" and whole.green
 
 
 def test_sys_exit_when_the_module_is_imported_is_one_line(scenarios):
