@@ -10,6 +10,7 @@ from pathlib import Path
 from katas._runner.child import title
 from katas._runner.supervise import BUDGET, ROOT
 
+LOOP_HINT = ["      that line is inside the loop: check that what its condition waits for really changes"]
 MISTAKE_MARK = " — "  # katas/_runner/feedback.py: a failure message names a recognised mistake after it
 LISTED_FAILURES = 8  # failures that name no mistake: one line each, this many at most
 STUB = re.compile(r"kata \d+ · (?P<function>[\w.]+)\(\) is not written yet")
@@ -43,20 +44,22 @@ def ending(run):
         return [f"  ✗ your code raised {run.raised['what']} during {current}: the run stopped there", *at]
     if run.stopped == "time":
         return [f"  ✗ {current} never finished: stopped after {run.limit:g} s (an endless loop? "
-                "a loop inside numpy or a builtin cannot be interrupted, so it was ended)", *where]
+                "a loop inside numpy or a builtin cannot be interrupted, so it was ended)", *where, *LOOP_HINT]
     if run.stopped == "budget":
         return [f"  ✗ the checks took longer than {BUDGET:g} s in all: stopped during {current}", *where]
     if run.stopped == "startup":
         return ["  ✗ the checks did not start: the test process never answered"]
     if not run.done:
+        crash = [line for line in run.output_tail.splitlines() if line.startswith("Fatal Python error")]
         return [f"  ✗ the run ended during {current}: the process ended before the checks finished",
-                "      (os._exit() or a crash in your code? a finished kata never ends the process)"]
+                "      (os._exit() or a crash in your code? a finished kata never ends the process)",
+                *(f"      {line}" for line in crash[:1])]
     timed_out = [c for c in run.checks.values() if "timeout" in c]
     if timed_out:
         check = timed_out[0]
         return [f"  ✗ {check['title']}",
                 f"      stopped after {check['timeout']:g} s: the code never finished (an endless loop?)",
-                *([f"      at {check['where']}"] if check.get("where") else []),
+                *([f"      at {check['where']}"] if check.get("where") else []), *LOOP_HINT,
                 "      the remaining checks were not run: fix the loop first"]
     return []
 
