@@ -68,6 +68,13 @@ def scenarios(tmp):
              "return (np.asarray(z) > 0).astype(int) if np.ndim(z) else int(z > 0)")
         return runner(["kata", "4"], room)
 
+    def spawned():
+        """The same wrong answer on a system without fork (Windows): a fresh interpreter per kata."""
+        room = box("spawned")
+        edit(room / f"katas/{KATA}.py", stub_line("step"),
+             "return (np.asarray(z) > 0).astype(int) if np.ndim(z) else int(z > 0)")
+        return runner(["kata", "4"], room, env={"KATA_SPAWN": "1"})
+
     def broken():
         room = box("broken")
         edit(room / "katas/k01_numeric_derivative.py", "import math\n", "import math\n\nSTEP = undefined_name\n")

@@ -326,3 +326,9 @@ def test_pytest_without_pytest_timeout_says_checks_have_no_time_limit(sandbox):
     assert done.returncode == 0, done.stdout
     assert "pytest-timeout is not installed, so an endless loop is never stopped" in done.stdout
     assert "Unknown pytest.mark.timeout" not in done.stdout
+
+
+def test_without_fork_each_kata_gets_a_fresh_interpreter_and_the_same_report(scenarios):
+    forked, spawned = scenarios["wrong"](), scenarios["spawned"]()
+    assert spawned.returncode == forked.returncode == 1
+    assert spawned.stdout == forked.stdout

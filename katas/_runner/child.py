@@ -16,8 +16,8 @@ pipe per job, and reads one JSON line per event from each pipe:
 So a job that dies leaves the parent with every check that finished, and the parent alone decides
 the verdict. Where the system can fork, the jobs share one process that has imported numpy and
 pytest once and forks a fresh process per kata (a "zygote"): each kata starts clean, and a kata
-that changes numpy's global state or never ends harms no other. Elsewhere each job runs in a
-process of its own.
+that changes numpy's global state or never ends harms no other. Elsewhere (Windows) each kata runs
+in a fresh interpreter of its own, reporting on its standard output (`"fds": [null]`).
 """
 
 import faulthandler
@@ -308,22 +308,27 @@ def main():
     _die_with_parent()
     spec = json.loads(sys.argv[1])
     jobs, fds = spec["jobs"], spec["fds"]
+    if fds == [None]:  # one kata, reporting on this process's standard output (no fork here)
+        fds = [os.dup(1)]
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(quiet, 1)
+        os.dup2(quiet, 2)
     sys.path.insert(0, str(ROOT))
     os.chdir(ROOT)
     try:
-        if hasattr(os, "fork") and len(jobs) > 1:
+        if len(jobs) > 1:
             _preload()
         else:
-            import pytest  # noqa: F401
             import numpy  # noqa: F401
+            import pytest  # noqa: F401
     except ImportError as err:  # the environment is incomplete: nothing can run
         for fd in fds:
             Channel(fd).send("environment", why=f"{type(err).__name__}: {err}")
         return
-    if hasattr(os, "fork"):
-        _fork_all(jobs, fds, spec.get("parallel", 1))
-    else:
+    if spec["fds"] == [None]:
         run_job(jobs[0], fds[0])
+    else:
+        _fork_all(jobs, fds, spec.get("parallel", 1))
 
 
 if __name__ == "__main__":

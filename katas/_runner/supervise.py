@@ -5,13 +5,15 @@ raise KeyboardInterrupt, print megabytes), it does it in the child, and this sid
 was told. A check counts as passed only when the child said so.
 """
 
+import collections
 import json
 import os
+import queue
 import re
-import selectors
 import signal
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,11 +122,12 @@ def _deepest_kata_frame(dump):
 
 
 def _kill_group(pid):
+    """End a process and the processes it started (its group, on POSIX)."""
     try:
         os.killpg(pid, signal.SIGKILL)
-    except (OSError, AttributeError):
+    except (OSError, AttributeError):  # no such group, or Windows
         try:
-            os.kill(pid, signal.SIGKILL)
+            os.kill(pid, getattr(signal, "SIGKILL", signal.SIGTERM))
         except OSError:
             pass
 
@@ -155,60 +158,81 @@ def _handle(run, event, now):
         run.done = True
 
 
+def _reader(stream, run, events):
+    """Put each line of a stream on the queue as (run, line), then (run, None) at its end."""
+    try:
+        for line in stream:
+            events.put((run, line))
+    except (OSError, ValueError):  # closed under it when the run was ended
+        pass
+    events.put((run, None))
+
+
+def _start(spec, pass_fds=()):
+    """The child process, in a session (POSIX) or process group (Windows) of its own, so that the
+    terminal's Ctrl-C reaches only this process and it can end the child's whole group."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    options = {"start_new_session": True} if os.name == "posix" else {
+        "creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
+    return subprocess.Popen([sys.executable, "-m", "katas._runner.child", json.dumps(spec)], cwd=ROOT, env=env,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            pass_fds=pass_fds, **options)
+
+
 def run_katas(katas, solutions=False, full=False, result=False, parallel=None):
     """Run each kata's checks in the child; return a Run for each, in order.
 
+    Where the system can fork, one child runs them all (`parallel` at a time), each kata in a process
+    forked for it and reporting on a pipe of its own. Elsewhere (or with KATA_SPAWN=1) each kata gets
+    a fresh interpreter of its own that reports on its standard output, one kata after another.
     Raises Interrupted (with the runs as far as they got) on Ctrl-C, after ending every process."""
     runs = [Run(kata) for kata in katas]
-    pipes = [os.pipe() for _ in katas]
-    parallel = parallel or min(len(katas), os.cpu_count() or 1)
-    spec = {"jobs": [_job(k, solutions, full, result) for k in katas],
-            "fds": [w for _, w in pipes], "parallel": parallel}
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "katas._runner.child", json.dumps(spec)], cwd=ROOT, env=env,
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        pass_fds=[w for _, w in pipes], start_new_session=True)
-    for _, w in pipes:
-        os.close(w)
-    selector = selectors.DefaultSelector()
-    buffers, tail = {}, bytearray()
-    for run, (r, _) in zip(runs, pipes):
-        selector.register(r, selectors.EVENT_READ, run)
-        buffers[r] = b""
-    selector.register(process.stdout, selectors.EVENT_READ, None)
+    jobs = [_job(k, solutions, full, result) for k in katas]
+    if hasattr(os, "fork") and not os.environ.get("KATA_SPAWN"):
+        pipes = [os.pipe() for _ in katas]
+        spec = {"jobs": jobs, "fds": [w for _, w in pipes],
+                "parallel": parallel or min(len(katas), os.cpu_count() or 1)}
+        process = _start(spec, pass_fds=[w for _, w in pipes])
+        for _, w in pipes:
+            os.close(w)
+        streams = [(os.fdopen(r, "rb"), run) for (r, _), run in zip(pipes, runs)]
+        _supervise(process, runs, streams, diagnosis=process.stdout)
+        return runs
+    for job, run in zip(jobs, runs):
+        process = _start({"jobs": [job], "fds": [None]})
+        _supervise(process, [run], [(process.stdout, run)])
+    return runs
+
+
+def _supervise(process, runs, streams, diagnosis=None):
+    """Read the runs' events until every run has ended; end any run that outlives its time."""
+    events = queue.Queue()
+    for stream, run in streams:
+        threading.Thread(target=_reader, args=(stream, run, events), daemon=True).start()
+    tail = collections.deque(maxlen=40)
+    if diagnosis is not None:  # the child's own output: its last lines, for a diagnosis
+        threading.Thread(target=_reader, args=(diagnosis, None, events), daemon=True).start()
     start = time.monotonic()
     for run in runs:
         run.deadline, run.budget_end = start + STARTUP, start + STARTUP + BUDGET
     try:
         while any(not run.closed for run in runs):
             now = time.monotonic()
-            open_runs = [run for run in runs if not run.closed]
-            wait = max(0.0, min(min(r.deadline, r.budget_end) for r in open_runs) - now)
-            for key, _ in selector.select(timeout=wait):
-                run = key.data
-                chunk = os.read(key.fd, 65536)
-                if run is None:  # the child's own output: keep the tail, for a diagnosis
-                    if not chunk:
-                        selector.unregister(key.fd)
-                    tail = (tail + chunk)[-TAIL:]
-                    continue
-                if not chunk:
-                    selector.unregister(key.fd)
-                    os.close(key.fd)
-                    run.closed = True
-                    continue
-                if run.closed:  # already ended by the parent: what it still says does not count
-                    continue
-                lines = (buffers[key.fd] + chunk).split(b"\n")
-                buffers[key.fd] = lines.pop()
-                now = time.monotonic()
-                for line in lines:
-                    try:
-                        _handle(run, json.loads(line), now)
-                    except (ValueError, KeyError):
-                        pass
+            wait = max(0.0, min(min(r.deadline, r.budget_end) for r in runs if not r.closed) - now)
+            try:
+                run, line = events.get(timeout=wait)
+            except queue.Empty:
+                run = line = None
             now = time.monotonic()
+            if run is None and line is not None:
+                tail.append(line.decode("utf-8", errors="replace"))
+            elif run is not None and line is None:
+                run.closed = True
+            elif run is not None and not run.closed:  # a run the parent ended says nothing more
+                try:
+                    _handle(run, json.loads(line), now)
+                except (ValueError, KeyError, TypeError):
+                    pass
             for run in runs:
                 if run.closed or run.done:
                     continue
@@ -221,16 +245,14 @@ def run_katas(katas, solutions=False, full=False, result=False, parallel=None):
                     else:
                         _stop(run, "time")
     except KeyboardInterrupt:
-        _end(process, runs, selector)
+        _end(process, runs, streams)
         raise Interrupted(runs) from None
-    _end(process, runs, selector)
-    output = tail.decode("utf-8", errors="replace")
+    _end(process, runs, streams)
     for run in runs:
-        run.output_tail = output
-    return runs
+        run.output_tail = "".join(tail)
 
 
-def _end(process, runs, selector):
+def _end(process, runs, streams):
     """End the child and every kata process it started; close what is still open."""
     for run in runs:
         if run.pid is not None and not run.done:
@@ -240,11 +262,10 @@ def _end(process, runs, selector):
         process.wait(timeout=5)
     except subprocess.TimeoutExpired:
         pass
-    for key in list(selector.get_map().values()):
-        selector.unregister(key.fileobj)
-        if isinstance(key.fileobj, int):
-            os.close(key.fileobj)
-    process.stdout.close()
+    for stream, _ in streams:
+        stream.close()
+    if process.stdout:
+        process.stdout.close()
     for run in runs:
         if run.dump:
             try:
