@@ -1,0 +1,64 @@
+"""Every number a lesson states about its own demo, checked against the reference's functions.
+
+The demos print these numbers; the lessons quote them. Checks that take more than about 0.3 s are
+marked slow and run only with LESSONS_FULL=1 (.ci/run does), to keep make test quick.
+"""
+
+import os
+
+import numpy as np
+import pytest
+
+slow = pytest.mark.skipif(not os.environ.get("LESSONS_FULL"), reason="slow: LESSONS_FULL=1 runs it")
+
+
+# Kata 11 · the vanishing gradient, 2-10-10-10-1, η = 0.1
+from solutions import k11_learning_xor as k11  # noqa: E402
+
+DEEP = [2, 10, 10, 10, 1]
+
+
+def _k11_ratio(hidden, seed):
+    """An entry of layer 1's gradient over an entry of layer 4's, at epoch 0."""
+    _, log = k11.train(k11.X, k11.T, DEEP, lr=0.1, epochs=1, hidden=hidden, seed=seed, log_every=1)
+    sizes = k11._per_entry(DEEP, log[0][2])
+    return sizes[0] / sizes[-1], sizes
+
+
+def test_k11_the_first_layer_gets_a_small_share_at_the_start():
+    sigmoid = [_k11_ratio("sigmoid", seed)[0] for seed in range(10)]
+    relu = [_k11_ratio("relu", seed)[0] for seed in range(10)]
+    assert 1 / 76 < min(sigmoid) < 1 / 74 and 1 / 3.3 < max(sigmoid) < 1 / 3, "between about 1/75 and 1/3"
+    assert 1 / 17.5 < sigmoid[0] < 1 / 16.5, "seed 0: about 1/17"
+    assert all(r > s for r, s in zip(relu, sigmoid)), "with ReLU, layer 1's share is larger at every seed"
+
+
+def test_k11_seed_0_the_gradient_sizes_and_relu_growth():
+    _, sigmoid = _k11_ratio("sigmoid", 0)
+    _, relu = _k11_ratio("relu", 0)
+    assert round(sigmoid[0], 2) == 0.01 and round(relu[0], 1) == 2.8, "an entry of layer 1's gradient: 0.01 vs 2.8"
+    hidden = k11.forward(k11.X, k11.init_params(DEEP, 0), "relu")[1:-1]
+    sizes = [float(np.sqrt(np.mean(A ** 2))) for A in hidden]
+    assert [round(s, 1) for s in sizes] == [0.5, 2.4, 4.5], f"ReLU outputs grow layer by layer: {sizes}"
+    assert all(float(np.max(A)) < 1 for A in k11.forward(k11.X, k11.init_params(DEEP, 0))[1:])
+
+
+def test_k11_seed_0_the_first_layer_is_larger_at_epochs_250_to_1000():
+    _, log = k11.train(k11.X, k11.T, DEEP, lr=0.1, epochs=1251, log_every=250)
+    larger = [epoch for epoch, _, norms in log if (lambda s: s[0] > s[-1])(k11._per_entry(DEEP, norms))]
+    assert larger == [250, 500, 750, 1000], larger
+
+
+def test_k11_relu_learns_in_2_to_23_epochs():
+    epochs = [k11._epochs_to_learn(DEEP, 0.1, 3000, "relu", seed) for seed in range(10)]
+    assert min(epochs) == 2 and max(epochs) == 23, epochs
+
+
+@slow
+def test_k11_sigmoid_learns_in_766_to_2270_epochs_but_seed_1_not_in_3000():
+    epochs = [k11._epochs_to_learn(DEEP, 0.1, 3000, "sigmoid", seed) for seed in range(10)]
+    assert epochs[1] is None
+    rest = epochs[:1] + epochs[2:]
+    assert min(rest) == 766 and max(rest) == 2270, epochs
+    params, _ = k11.train(k11.X, k11.T, DEEP, lr=0.1, epochs=2001)
+    assert k11.accuracy(k11.forward(k11.X, params)[-1], k11.T) < 1.0, "seed 0 is not there after 2001 epochs"
