@@ -62,3 +62,46 @@ def test_k11_sigmoid_learns_in_766_to_2270_epochs_but_seed_1_not_in_3000():
     assert min(rest) == 766 and max(rest) == 2270, epochs
     params, _ = k11.train(k11.X, k11.T, DEEP, lr=0.1, epochs=2001)
     assert k11.accuracy(k11.forward(k11.X, params)[-1], k11.T) < 1.0, "seed 0 is not there after 2001 epochs"
+
+
+# Kata 9 · the book's six decimals, cut or rounded
+from solutions import k09_mlp_backprop as k09  # noqa: E402
+
+
+def test_k09_which_of_the_books_numbers_are_cut_and_which_rounded():
+    how = {name: kind for name, _, _, kind in k09._hand_step_rows()}
+    assert [name for name, kind in how.items() if kind == "cut"] == ["z_y", "∂E/∂w5", "b3", "b1"]
+    assert [name for name, kind in how.items() if kind == "rounded"] == ["a2", "w5", "w6", "out_y after", "E after"]
+    assert "neither" not in how.values()
+
+
+def test_k09_the_lessons_six_decimals_are_the_rounded_values():
+    values = {name: value for name, value, _, _ in k09._hand_step_rows()}
+    lesson = {"a1": "0.524979", "a2": "0.549834", "z_y": "0.892390", "out_y": "0.709383", "E before": "0.251612",
+              "∂E/∂w5": "0.076776", "w5": "0.484645", "w6": "0.583918", "b3": "0.270751", "b1": "0.096353",
+              "b2": "0.195656", "out_y after": "0.699553", "E after": "0.244687"}
+    assert {name: f"{values[name]:.6f}" for name in lesson} == lesson
+    out = values["out_y"]
+    assert f"{out * (1 - out):.6f}" == "0.206159"
+
+
+# Kata 7 · gradient descent on (x − 3)² + 10 from x = 10
+from solutions import k07_gradient_descent as k07  # noqa: E402
+
+
+def _k07(lr, steps, precision=None):
+    return k07.gradient_descent(lambda x: 2 * x - 6, 10, lr, steps, precision)
+
+
+def test_k07_the_numbers_the_lesson_quotes():
+    _, history = _k07(0.2, 100)
+    assert [round(x, 3) for x in history[1:4]] == [7.2, 5.52, 4.512]
+    assert all(abs((b - 3) - 0.6 * (a - 3)) < 1e-12 for a, b in zip(history[:20], history[1:21])), "factor 0.6"
+    assert history[-1] == 3.0000000000000004 and history[73] == history[-1] != history[72]
+    x, history = _k07(0.2, 100, precision=0.00001)
+    assert len(history) - 1 == 26 and str(x).startswith("3.0000119")
+    assert round(_k07(0.01, 100)[0], 2) == 3.93
+    assert _k07(0.5, 1)[0] == 3.0
+    assert abs(_k07(0.9, 100)[0] - 3) < 1e-6
+    x = _k07(1.1, 100)[0]
+    assert f"{abs(x - 3):.1e}" == "5.8e+08"
