@@ -105,3 +105,21 @@ def test_k07_the_numbers_the_lesson_quotes():
     assert abs(_k07(0.9, 100)[0] - 3) < 1e-6
     x = _k07(1.1, 100)[0]
     assert f"{abs(x - 3):.1e}" == "5.8e+08"
+
+
+# Kata 4 · gates
+from solutions import k04_gate_perceptrons as k04  # noqa: E402
+
+X4 = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+
+
+def test_k04_the_slides_trained_and_weights_compute_and_through_the_step():
+    out = k04.perceptron(X4, np.array([3.7209592, 3.723007]), -5.6813374)
+    assert list(out) == [0, 0, 0, 1]
+
+
+def test_k04_the_rule_learns_and_in_6_epochs_and_or_in_4():
+    def first(target):
+        return next(e for e in range(1, 51) if k04.train_perceptron(X4, np.array(target), 0.1, e)[2])
+    assert first([0, 0, 0, 1]) == 6 and first([0, 1, 1, 1]) == 4
+    assert not k04.train_perceptron(X4, np.array([0, 1, 1, 0]), 0.1, 50)[2]
