@@ -123,3 +123,26 @@ def test_k04_the_rule_learns_and_in_6_epochs_and_or_in_4():
         return next(e for e in range(1, 51) if k04.train_perceptron(X4, np.array(target), 0.1, e)[2])
     assert first([0, 0, 0, 1]) == 6 and first([0, 1, 1, 1]) == 4
     assert not k04.train_perceptron(X4, np.array([0, 1, 1, 0]), 0.1, 50)[2]
+
+
+# Kata 2 · a straight line in y: no truncation error, only rounding
+def test_k02_the_straight_line_in_y_gives_3_9999999999999147():
+    from solutions.k02_partial_derivatives import partial_derivative
+    assert partial_derivative(lambda x, y: x**2 * y, (2.0, 3.0), 1) == 3.9999999999999147
+    assert round(partial_derivative(lambda x, y: x**2 * y, (2.0, 3.0), 0), 6) == 12.03
+
+
+# Kata 5 · what overflow costs
+def test_k05_the_naive_sigmoid_warns_and_math_exp_raises():
+    import math
+    import warnings
+    from solutions.k05_xor_forward import sigmoid
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert 1 / (1 + np.exp(np.float64(1000))) == 0.0
+    assert any("overflow encountered in exp" in str(w.message) for w in caught)
+    with pytest.raises(OverflowError):
+        math.exp(1000)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert sigmoid(-1000.0) == 0.0
