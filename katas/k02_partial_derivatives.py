@@ -1,7 +1,7 @@
 # %% [markdown]
 """Kata 2 · Partial derivatives
 
-Terms (the glossary in README.md): 편미분 partial derivative, 기울기 gradient
+Terms (the glossary in README.md): 편미분 partial derivative, 그래디언트 gradient
 
 The idea
     A function of several variables has one slope per variable. The partial derivative ∂f/∂x

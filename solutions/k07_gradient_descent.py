@@ -1,7 +1,7 @@
 # %% [markdown]
 """Kata 7 · Gradient descent
 
-Terms (the glossary in README.md): 경사하강법 gradient descent, 학습률 learning rate, 반복 iteration
+Terms (the glossary in README.md): 경사하강법 gradient descent, 그래디언트 gradient, 기울기 slope, 학습률 learning rate, 반복 iteration
 
 The idea
     Learning is minimising the loss: find the weights where E is smallest. The gradient ∂E/∂w
@@ -10,7 +10,9 @@ The idea
         w ← w − η·∂E/∂w          η (eta) is the learning rate (학습률): the size of the step
 
     Where the slope is positive, w decreases; where it is negative, w increases (textbook 6,
-    "경사하강법"). The textbook's algorithm writes the rule with the minus, w(t+1) = w(t) − η·∂E/∂w.
+    "경사하강법"). For one variable the gradient is just that slope; the textbook says so:
+        "그래디언트는 접선의 기울기로 이해 해도 됩니다." (you may think of the gradient as the tangent's slope)
+    The textbook's algorithm writes the rule with the minus, w(t+1) = w(t) − η·∂E/∂w.
     Its hand calculation (kata 9) writes w(t+1) = w(t) + η·∂E/∂w three times (twice for w5, once
     for w1), but each time computes with a minus: 0.5 − 0.2·0.076775. The minus is right; its
     code and this kata use it.
