@@ -146,3 +146,12 @@ def test_k05_the_naive_sigmoid_warns_and_math_exp_raises():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert sigmoid(-1000.0) == 0.0
+
+
+# Kata 8 · the book cuts z_y and rounds a2
+def test_k08_z_y_is_cut_and_a2_rounded():
+    from solutions.k08_mlp_forward import B1, B2, W1, W2, predict
+    _, (a1, a2), _ = predict(np.array([0, 0]), W1, B1, W2, B2)
+    z_y = W2[0, 0] * a1 + W2[1, 0] * a2 + B2[0]
+    assert f"{z_y:.10f}".startswith("0.8923899") and f"{a2:.10f}".startswith("0.5498339")
+    assert f"{a2:.6f}" == "0.549834" and f"{z_y:.6f}" == "0.892390"
