@@ -7,11 +7,13 @@ The idea
     Kata 9 trained the book's network from the book's weights, one sample at a time. The lecture's
     TensorFlow programs (000) start from random weights (tf.random.normal) and learn from all four
     samples at once: the data set is one batch (`.batch(len(x_data))`), and every epoch is one
-    step. The textbook (003) says why matrices help: "행렬을 이용하면 동시에 여러 개의 예제를
-    동시에 학습시킬수 있다" (with matrices, many examples are learned at the same time). With a
-    large data set, training usually takes a small batch (a minibatch) per step instead of all of
-    it. Here is the lecture's full-batch training in numpy, for a network of any depth:
-    sizes = [2, 2, 1] is the lecture's XOR net, [2, 10, 10, 10, 1] its deep one.
+    step. The textbook (003) says what matrices allow:
+        "행렬을 이용하면 동시에 여러 개의 예제를 동시에 학습시킬수 있다."
+    (with matrices, several examples can be learned at the same time), though its own mlp2.py
+    still takes one sample at a time (kata 9). With a large data set, training usually takes a
+    small batch (a minibatch) per step, neither one sample nor all of them. Here is the lecture's
+    full-batch training in numpy, for a network of any depth: sizes = [2, 2, 1] is the lecture's
+    XOR net, [2, 10, 10, 10, 1] its deep one.
 
 Forward, for the whole batch
     A₀ = X;  Aₗ = g(Aₗ₋₁·Wₗ + bₗ), with g the hidden activation (sigmoid or ReLU), and the sigmoid
@@ -32,8 +34,9 @@ The loss and its gradient
 Why the deep sigmoid network learns slowly: the vanishing gradient
     The lecture (000) trains a 2-10-10-10-1 sigmoid network (η = 0.1, 3000 epochs) and logs it to
     TensorBoard: the loss, and histograms of every W, b and layer output. It logs no gradients.
-    The short notes (004) name the problem in one line: "vanishing gradient : gradient가 소실,
-    즉 0에 가까워져서 전달받을 네트워가크 없는 상태". Here we measure it.
+    The short notes (004) name the problem in one line:
+        "vanishing gradient : gradient가 소실, 즉 0에 가까워져서 전달받을 네트워가크 없는 상태"
+    (the gradient vanishes: it comes close to 0, and nothing is passed back). Here we measure it.
 
     Going back one layer multiplies the error by Wᵀ and by σ' ≤ ¼ (kata 10). Weights larger than
     1 can make up for the ¼, so the gradient need not shrink; at a random start it usually does.
@@ -42,7 +45,7 @@ Why the deep sigmoid network learns slowly: the vanishing gradient
     the first layer's gradient is between about 1/75 and 1/3 the size of an entry of the last
     layer's (seed 0: about 1/17).
 
-    The layers near the input barely move, and the network learns slowly. Count the epochs until
+    The layers near the input move little, and the network learns slowly. Count the epochs until
     all four answers are right, with η = 0.1: with sigmoid hidden layers it takes 766 to 2270
     epochs for nine of the ten seeds, and seed 1 is still not there after 3000. With ReLU hidden
     layers (slope 1 wherever a unit is on, kata 10) it takes 2 to 23 epochs, and at every seed the
