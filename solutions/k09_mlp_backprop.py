@@ -48,11 +48,12 @@ One step by hand: the sample (0, 0) with target 0, η = 0.2
     The minus is right (kata 7), and the book's own algorithm writes it: w(t+1) = w(t) − η·∂E/∂w.
 
     The book's six decimals are sometimes cut (the digits after the sixth dropped) and sometimes
-    rounded. Cut: z_y = 0.8923899… is printed 0.892389, ∂E/∂w5 = 0.0767758… as 0.076775,
-    b3 = 0.2707508… as 0.270750 and b1 = 0.0963529… as 0.096352. Rounded: a2 = 0.5498339… is
+    rounded. Cut: z_y = 0.8923899… is printed 0.892389, out_y(1 − out_y) = 0.2061587… as
+    0.206158, ∂E/∂w5 = 0.0767758… as 0.076775, b3 = 0.2707508… as 0.270750 and b1 = 0.0963529…
+    as 0.096352. Rounded: a2 = 0.5498339… is
     0.549834, w5 = 0.4846448… is 0.484645, w6 = 0.5839178… is 0.583918, the new
-    out_y = 0.6995526… is 0.699553 and E = 0.2446869… is 0.244687. For the other numbers cutting
-    and rounding give the same six decimals. The demo shows which is which.
+    out_y = 0.6995526… is 0.699553 and E = 0.2446869… is 0.244687. For a1, out_y, E before and
+    b2, cutting and rounding give the same six decimals. The demo shows which is which.
 
     The book also says that after "경사하강법 10000번 적용" (10 000 applications of gradient
     descent) out_y = 0.005770 and E = 0.000016; 10 000 steps on (0, 0) alone give 0.012088, and it
@@ -250,7 +251,8 @@ def _hand_step_rows():
     _, _, dW2, _ = backprop(x0, t0, *PARAMS)
     new = train_step(x0, t0, PARAMS, lr=0.2)
     rows = [("a1", A1[0, 0], "0.524979"), ("a2", A1[0, 1], "0.549834"), ("z_y", (A1 @ W2 + B2)[0, 0], "0.892389"),
-            ("out_y", out[0, 0], "0.709383"), ("E before", loss(x0, t0, PARAMS), "0.251612"),
+            ("out_y", out[0, 0], "0.709383"), ("out_y(1 − out_y)", actf_deriv(out[0, 0]), "0.206158"),
+            ("E before", loss(x0, t0, PARAMS), "0.251612"),
             ("∂E/∂w5", dW2[0, 0], "0.076775"), ("w5", new[2][0, 0], "0.484645"), ("w6", new[2][1, 0], "0.583918"),
             ("b3", new[3][0], "0.270750"), ("b1", new[1][0], "0.096352"), ("b2", new[1][1], "0.195656"),
             ("out_y after", forward(x0, *new)[1][0, 0], "0.699553"), ("E after", loss(x0, t0, new), "0.244687")]

@@ -70,7 +70,7 @@ from solutions import k09_mlp_backprop as k09  # noqa: E402
 
 def test_k09_which_of_the_books_numbers_are_cut_and_which_rounded():
     how = {name: kind for name, _, _, kind in k09._hand_step_rows()}
-    assert [name for name, kind in how.items() if kind == "cut"] == ["z_y", "∂E/∂w5", "b3", "b1"]
+    assert [name for name, kind in how.items() if kind == "cut"] == ["z_y", "out_y(1 − out_y)", "∂E/∂w5", "b3", "b1"]
     assert [name for name, kind in how.items() if kind == "rounded"] == ["a2", "w5", "w6", "out_y after", "E after"]
     assert "neither" not in how.values()
 
@@ -155,3 +155,4 @@ def test_k08_z_y_is_cut_and_a2_rounded():
     z_y = W2[0, 0] * a1 + W2[1, 0] * a2 + B2[0]
     assert f"{z_y:.10f}".startswith("0.8923899") and f"{a2:.10f}".startswith("0.5498339")
     assert f"{a2:.6f}" == "0.549834" and f"{z_y:.6f}" == "0.892390"
+
