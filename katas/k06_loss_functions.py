@@ -21,9 +21,9 @@ Mean squared error, the course's way (textbook 6, "평균 제곱 오차")
         E = ½ (0.2² + 0.1² + 0.1²) = ½ · 0.06 = 0.029999999999999992
 
     (The book prints 0.029999999999992: a digit was lost in copying. It is not exactly 0.03
-    because 0.8, 0.1 and 0.2 have no exact binary form.) The book then shows, as a picture only,
-    a case where y is far from t ("예측값과 정답이 많이 차이나는 경우"); the demo's far case, with
-    y peaking at class 6, is our own example.
+    because 0.8, 0.1 and 0.2 have no exact binary form.) The book then turns to a case where y is
+    far from t ("예측값과 정답이 많이 차이나는 경우") with no numbers in its text; the demo's far
+    case, with y peaking at class 6, is our own example.
 
 Another "MSE": the mean of the squares
     Keras's loss='mse' and most libraries compute mean((y − t)²): no ½, divided by n. For the
