@@ -55,10 +55,10 @@ Why the deep sigmoid network learns slowly: the vanishing gradient
     seed 0 the first layer's entries are the larger ones at epochs 250 to 1000. Second, part of
     ReLU's speed comes from the scale of the start. Sigmoid outputs stay between 0 and 1; ReLU
     outputs have no upper bound, and with weights drawn from N(0, 1) they grow from layer to layer
-    (seed 0: typical sizes about 0.5, 2.4 and 4.5), and the gradients grow with them (seed 0: an
-    entry of the first layer's gradient is about 0.01 with sigmoids, 2.8 with ReLU). Frameworks
-    usually scale the random start to each layer's width; this kata keeps the lecture's
-    tf.random.normal.
+    (seed 0: typical sizes √mean(A²) of about 0.5, 2.4 and 4.5), and the gradients grow with them
+    (seed 0: an entry of the first layer's gradient is about 0.01 with sigmoids, 2.8 with ReLU).
+    Frameworks usually scale the random start to each layer's width; this kata keeps the
+    lecture's tf.random.normal.
 
 Given
     init_params(sizes, seed) draws every W and b from a standard normal distribution with numpy's
@@ -218,6 +218,12 @@ if __name__ == "__main__":
         print(tabulate([(e, loss, *_per_entry(deep, norms)) for e, loss, norms in log],
                        headers=["epoch", "loss", "layer 1", "layer 2", "layer 3", "layer 4"], floatfmt=".2e"))
         print(f"accuracy after 2001 epochs: {accuracy(forward(X, params, hidden)[-1], T):.0%}")
+
+    start = init_params(deep, 0)
+    print("\nAt the start (seed 0), the typical size √mean(A²) of each hidden layer's output:")
+    print(tabulate([(hidden, *(float(np.sqrt(np.mean(A ** 2))) for A in forward(X, start, hidden)[1:-1]))
+                    for hidden in ("sigmoid", "relu")], headers=["hidden", "layer 1", "layer 2", "layer 3"],
+                   floatfmt=".2f"))
 
     print("\nTen random starts, η = 0.1. 'layer 1 / layer 4': an entry of the first layer's gradient over an"
           "\nentry of the last layer's, at epoch 0. 'epochs': until all four answers are right (— : not in 3000).")
