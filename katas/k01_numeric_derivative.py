@@ -1,7 +1,7 @@
 # %% [markdown]
 """Kata 1 · Numeric derivative
 
-Terms (the glossary in README.md): 미분 derivative, 순간변화율 instantaneous rate of change
+Terms (the glossary in README.md): 미분 derivative, 순간변화율 instantaneous rate of change, 기울기 slope
 
 The idea
     A derivative is a rate of change: how much f(x) moves when x moves a little. The course

@@ -30,7 +30,8 @@ Backward, node by node
 
     When one value feeds a graph twice, its gradient is the sum of what arrives along each path:
     for f = x·x, one Mul receives x on both inputs and returns (d_out·x, d_out·x), so
-    df/dx = x + x = 2x. That is the `+=` of micrograd's backward.
+    df/dx = x + x = 2x. In code, a gradient is therefore added to what has arrived so far
+    (grad += …), never written over it (grad = …), or the second path would erase the first.
 
 A sigmoid on top: the logistic unit
     The lecture builds towards h = σ(w·x + b), with σ(z) = 1 / (1 + e⁻ᶻ). Its local derivative

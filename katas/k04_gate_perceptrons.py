@@ -8,11 +8,19 @@ The idea
 
         z = w·x + b = w₁x₁ + w₂x₂ + b        y = step(z) = 1 if z > 0 else 0
 
-    With hand-picked w and b one neuron computes a logic gate (slides "퍼셉트론", "AND 게이트"):
+    With the right w and b one neuron computes a logic gate. This kata picks them by hand:
 
         AND   w = (0.5, 0.5),   b = −0.7       fires only for (1, 1): 0.5 + 0.5 − 0.7 = 0.3
         OR    w = (0.5, 0.5),   b = −0.2       fires unless both are 0
         NAND  w = (−0.5, −0.5), b = 0.7        AND with every sign flipped
+
+    These weights are not from the course. They are the ones in Saito Koki's deep learning book
+    (『밑바닥부터 시작하는 딥러닝』, chapter 2); any w and b whose line separates the right corners
+    would do. The slides (002, "AND 게이트 구현") do not pick weights: they train AND with Keras,
+    one sigmoid unit, and get w ≈ (3.72, 3.72), b ≈ −5.68 (printed as 3.7209592, 3.723007 and
+    −5.6813374). Put through this kata's step, those weights compute AND too (the demo shows it).
+    The slides leave OR as an exercise ("여러분이 직접 해 보세요."), and NAND does not appear in
+    the course.
 
 Why the course's step uses z > 0.000001
     The textbook's step is `if x > 0.000001: return 1  # 부동 소수점 오차 방지` (against float
@@ -28,7 +36,9 @@ A layer is a matrix product
         a batch of 4 samples, one per row:
         [[6, 5], [4, 7], [5, 6], [6, 7]]·W = [[26, 37, 48], [32, 43, 54], [29, 40, 51], [34, 47, 60]]
 
-    Shapes must agree: (samples × inputs)·(inputs × neurons) = (samples × neurons).
+    Shapes must agree: (samples × inputs)·(inputs × neurons) = (samples × neurons). (The slides'
+    example of a long input is an MNIST digit image of 28×28 pixels, so 784 inputs; they print
+    "786(28×28)", a slip.)
 
 Learning the weights
     Rosenblatt's rule learns w and b from examples. Start from w = 0, b = 0; visit the samples
@@ -37,13 +47,20 @@ Learning the weights
         w ← w + η·(t − y)·x        b ← b + η·(t − y)
 
     A right answer changes nothing. When a whole pass (an epoch) makes no mistake, it has
-    converged. It learns AND and OR in a few epochs.
+    converged. With η = 0.1 it learns AND in 6 epochs and OR in 4.
 
 XOR
     XOR (1 for (0, 1) and (1, 0) only) defeats a single perceptron: no straight line puts (0, 1)
-    and (1, 0) on one side and (0, 0) and (1, 1) on the other (Minsky and Papert, 1969; the first
-    AI winter). You will see it twice: the learning rule never converges, and a search over a grid
-    of lines finds none. Two layers do it: XOR(x₁, x₂) = AND(NAND(x₁, x₂), OR(x₁, x₂)).
+    and (1, 0) on one side and (0, 0) and (1, 1) on the other. The slides (002, "XOR 문제") credit
+    the proof to Minsky and Papert ("마빈 민스키와 시모어 페퍼트가 증명", in their 1969 book
+    Perceptrons) and call it "첫 AI 겨울의 계기", what set off the first AI winter: years in the
+    1970s when money and interest for AI research dried up (it had other causes too). Under
+    "XOR 문제" the slides show three truth tables without titles; the first (0 0 → 0, 0 1 → 1,
+    1 0 → 1, 1 1 → 1) is OR's, not XOR's, and the third is XOR's.
+
+    You will see it twice: the learning rule never converges, and a search over a grid of lines
+    finds none. Two layers do it: XOR(x₁, x₂) = AND(NAND(x₁, x₂), OR(x₁, x₂)) (again Saito's
+    construction; the lecture's XOR uses three sigmoid units with its own weights, kata 5).
 
 What to implement
     step(z)                      1 where z > 0.000001, else 0; a scalar or an array
@@ -204,7 +221,11 @@ def find_separating_line(X, y, grid):
 if __name__ == "__main__":
     from tabulate import tabulate
 
-    gates = {"AND": and_gate, "OR": or_gate, "NAND": nand_gate, "XOR = AND(NAND, OR)": xor_from_gates}
+    def slides_and(x1, x2):  # the weights Keras learned for AND in the slides, through this kata's step
+        return perceptron(np.array([x1, x2]), np.array([3.7209592, 3.723007]), -5.6813374)
+
+    gates = {"AND": and_gate, "OR": or_gate, "NAND": nand_gate, "XOR = AND(NAND, OR)": xor_from_gates,
+             "AND, the slides' w, b": slides_and}
     rows = [(x1, x2, *(gate(x1, x2) for gate in gates.values())) for x1, x2, _ in truth_table(and_gate)]
     print(tabulate(rows, headers=["x1", "x2", *gates]))
 

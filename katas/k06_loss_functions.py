@@ -12,14 +12,18 @@ Mean squared error, the course's way (textbook 6, "평균 제곱 오차")
         E = ½ Σᵢ (yᵢ − tᵢ)²                ∂E/∂yᵢ = yᵢ − tᵢ
 
     The ½ is there for the derivative: the 2 from the square cancels it, leaving just y − t.
-    The textbook's example, a digit classifier whose target is class 2:
+    The textbook's loss_func.py runs MSE(target, y) for a digit classifier (그림 6-8) and prints
+    0.029999999999992; its two arrays are not in the text. These, with target class 2, give its
+    number:
 
         t = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
         y = [0.0, 0.0, 0.8, 0.1, 0.0, 0.0, 0.0, 0.1, 0.0, 0.0]
         E = ½ (0.2² + 0.1² + 0.1²) = ½ · 0.06 = 0.029999999999999992
 
     (The book prints 0.029999999999992: a digit was lost in copying. It is not exactly 0.03
-    because 0.8, 0.1 and 0.2 have no exact binary form.)
+    because 0.8, 0.1 and 0.2 have no exact binary form.) The book then turns to a case where y is
+    far from t ("예측값과 정답이 많이 차이나는 경우") with no numbers in its text; the demo's far
+    case, with y peaking at class 6, is our own example.
 
 Another "MSE": the mean of the squares
     Keras's loss='mse' and most libraries compute mean((y − t)²): no ½, divided by n. For the
@@ -32,7 +36,8 @@ Binary cross-entropy, for a sigmoid output
     where h = σ(z) is the predicted probability of class 1. ε keeps log away from log(0) = −∞
     when h is exactly 0 or 1. It suits a sigmoid because the two cancel in the derivative:
     ∂E/∂z = (h − t)/n, a clean error signal with no σ' in it, so a confident wrong answer is
-    corrected fast instead of stalling where σ is flat.
+    corrected fast instead of stalling where σ is flat. (That is exact for the formula without ε.
+    With ε the difference is negligible unless h is within about ε of the wrong answer.)
 
 Inputs
     y and t (or h and t) are lists or numpy arrays of the same shape. Different shapes are a
@@ -126,9 +131,9 @@ if __name__ == "__main__":
     t = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
     good = [0.0, 0.0, 0.8, 0.1, 0.0, 0.0, 0.0, 0.1, 0.0, 0.0]
     bad = [0.1, 0.0, 0.1, 0.0, 0.1, 0.0, 0.6, 0.1, 0.0, 0.0]
-    print("The textbook's digit example, target class 2:")
+    print("A digit classifier, target class 2 (the close case gives the textbook's number):")
     print(tabulate([("y close to t", repr(mse(good, t)), repr(mean_squared_error(good, t))),
-                    ("y far from t (class 6)", repr(mse(bad, t)), repr(mean_squared_error(bad, t)))],
+                    ("y far from t (ours: class 6)", repr(mse(bad, t)), repr(mean_squared_error(bad, t)))],
                    headers=["output", "½Σ(y − t)² (the course)", "mean((y − t)²) (Keras)"], disable_numparse=True))
     print("\nBinary cross-entropy for one sample with target 1: a confident wrong answer costs a lot.")
     rows = [(h, binary_cross_entropy([h], [1]), mse([h], [1])) for h in (0.99, 0.9, 0.5, 0.1, 0.01, 0.0)]

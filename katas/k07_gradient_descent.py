@@ -1,7 +1,7 @@
 # %% [markdown]
 """Kata 7 · Gradient descent
 
-Terms (the glossary in README.md): 경사하강법 gradient descent, 학습률 learning rate, 반복 iteration
+Terms (the glossary in README.md): 경사하강법 gradient descent, 그래디언트 gradient, 기울기 slope, 학습률 learning rate, 반복 iteration
 
 The idea
     Learning is minimising the loss: find the weights where E is smallest. The gradient ∂E/∂w
@@ -10,17 +10,23 @@ The idea
         w ← w − η·∂E/∂w          η (eta) is the learning rate (학습률): the size of the step
 
     Where the slope is positive, w decreases; where it is negative, w increases (textbook 6,
-    "경사하강법"). The textbook writes the rule once as w + η·∂E/∂w: its code, and this kata,
-    use the minus, which is right.
+    "경사하강법"). For one variable the gradient is just that slope; the textbook says so:
+        "그래디언트는 접선의 기울기로 이해 해도 됩니다." (you may think of the gradient as the tangent's slope)
+    The textbook's algorithm writes the rule with the minus, w(t+1) = w(t) − η·∂E/∂w.
+    Its hand calculation (kata 9) writes w(t+1) = w(t) + η·∂E/∂w three times (twice for w5, once
+    for w1), but each time computes with a minus: 0.5 − 0.2·0.076775. The minus is right; its
+    code and this kata use it.
 
 The textbook's exercise
     Loss (x − 3)² + 10, gradient 2x − 6, from x = 10 with η = 0.2:
 
         x₁ = 10 − 0.2·(2·10 − 6) = 7.2     x₂ = 5.52     x₃ = 4.512     …
 
-    Each step shrinks the distance to 3 by the factor 1 − 2η = 0.6. After 100 iterations
-    x = 3.0000000000000004 (the book prints 3.000000000000004: a digit lost in copying; the
-    last 4 is float rounding, and x stays there from step 73 on).
+    For this loss the gradient is 2(x − 3), so each step gives x − 3 ← (1 − 2η)·(x − 3): the
+    distance to 3 shrinks by the factor 1 − 2η = 0.6. That fixed factor belongs to this parabola;
+    on other losses the shrinking changes from step to step. After 100 iterations
+    x = 3.0000000000000004 (the book prints 3.000000000000004: a digit lost in copying; the last 4
+    is float rounding, and x stays there from step 73 on).
 
 Knowing when to stop
     The book's program sets precision = 0.00001 and never uses it. Here it becomes a stopping

@@ -19,6 +19,10 @@ By hand, for the input (0, 0) (textbook 6, "MLP의 순방향 패스")
     z_y = w5·a1 + w6·a2 + b3 = 0.5·0.524979 + 0.6·0.549834 + 0.3 = 0.892389
     y = σ(0.892389) = 0.709383          the target is 0: the untrained network is far off
 
+    These are the book's numbers, six decimals each, but not all made the same way: z_y =
+    0.8923899… is cut to 0.892389 (the digits after the sixth dropped), while a2 = 0.5498339… is
+    rounded to 0.549834. Kata 9 lists every number of the book's example that is cut.
+
 As matrices
     Column j of W1 holds the weights into hidden unit j, so W1 = [[w1, w2], [w3, w4]]:
 
@@ -91,7 +95,8 @@ if __name__ == "__main__":
     print(tabulate([("a1 = σ(0.1)", a1, "0.524979"), ("a2 = σ(0.2)", a2, "0.549834"),
                     ("z_y = w5·a1 + w6·a2 + b3", z_y, "0.892389"), ("y = σ(z_y)", y, "0.709383")],
                    headers=["quantity", "ours", "the book"], floatfmt=".9f", disable_numparse=[2]))
-    print("(The book cuts after six decimals: z_y = 0.8923899… is printed 0.892389.)")
+    print("(The book cuts some numbers after six decimals and rounds others: z_y = 0.8923899… is cut to 0.892389,"
+          "\n a2 = 0.5498339… is rounded to 0.549834.)")
     _, hidden, out = predict(X, W1, B1, W2, B2)
     print("\nmlp1.py, all four inputs at once (one batch):")
     print(tabulate([(x, t[0], h, o[0]) for x, t, h, o in zip(X, T, hidden.round(6), out)],

@@ -9,6 +9,12 @@ The idea
     backward sweep, reusing the chain rule of kata 3: the error at the output flows back through
     the same weights that carried the signal forward.
 
+    It was not always known how. The lecture's notes (001) recall that the book on perceptrons
+    (Minsky and Papert's, kata 4) said that no one could train such a network:
+        "perceptron 책에서도 아무도 할 수 없다고 말하기도 했었죠?"
+    The textbook's summary (003) says backpropagation was rediscovered to train MLPs:
+        "MLP를 학습시키기 위하여 역전파 알고리즘(back-propagation)이 재발견되었다."
+
 The delta rule (textbook 6, "역전파 학습 알고리즘")
     With E = ½ Σ (out − t)² and net_j the weighted sum into unit j:
 
@@ -27,17 +33,31 @@ The delta rule (textbook 6, "역전파 학습 알고리즘")
     does w ← w − η·∂E/∂w update them (δ1 uses the old W2).
 
 One step by hand: the sample (0, 0) with target 0, η = 0.2
-    forward: out_y = 0.709383, E = ½(0 − 0.709383)² = 0.251612
-    ∂E/∂w5 = (out_y − t) · out_y(1 − out_y) · a1 = 0.709383 · 0.206158 · 0.524979 = 0.0767758…
-    w5 → 0.5 − 0.2·0.0767758 = 0.484645      w6 → 0.583918      b3 → 0.2707509
+    Every number here is rounded to six decimals.
+
+    forward: a1 = 0.524979, a2 = 0.549834, z_y = 0.892390, out_y = 0.709383
+             E = ½(0 − 0.709383)² = 0.251612
+    ∂E/∂w5 = (out_y − t) · out_y(1 − out_y) · a1 = 0.709383 · 0.206159 · 0.524979 = 0.076776
+    w5 → 0.5 − 0.2·0.076776 = 0.484645      w6 → 0.583918      b3 → 0.270751
     w1 … w4 unchanged: their gradient is δ·x, and x = 0
-    b1 → 0.0963530      b2 → 0.195656
+    b1 → 0.096353      b2 → 0.195656
     forward again: out_y = 0.699553, E = 0.244687: one step, a smaller error.
 
-    The book cuts its numbers after six decimals instead of rounding: it prints ∂E/∂w5 as
-    0.076775 and b3 as 0.270750. It also says that after "10 000 applications of gradient
-    descent" out_y = 0.005770 and E = 0.000016; 10 000 steps on (0, 0) alone give 0.012088,
-    and it is 40 000 steps that give 0.005770 (E = 1.665e-05).
+    The book writes this step as w5(t+1) = w5(t) + η·∂E/∂w5 and then computes 0.5 − 0.2·0.076775:
+    it writes the plus three times (twice for w5, once for w1), each time computing with a minus.
+    The minus is right (kata 7), and the book's own algorithm writes it: w(t+1) = w(t) − η·∂E/∂w.
+
+    The book's six decimals are sometimes cut (the digits after the sixth dropped) and sometimes
+    rounded. Cut: z_y = 0.8923899… is printed 0.892389, out_y(1 − out_y) = 0.2061587… as
+    0.206158, ∂E/∂w5 = 0.0767758… as 0.076775, b3 = 0.2707508… as 0.270750 and b1 = 0.0963529…
+    as 0.096352. Rounded: a2 = 0.5498339… is
+    0.549834, w5 = 0.4846448… is 0.484645, w6 = 0.5839178… is 0.583918, the new
+    out_y = 0.6995526… is 0.699553 and E = 0.2446869… is 0.244687. For a1, out_y, E before and
+    b2, cutting and rounding give the same six decimals. The demo shows which is which.
+
+    The book also says that after "경사하강법 10000번 적용" (10 000 applications of gradient
+    descent) out_y = 0.005770 and E = 0.000016; 10 000 steps on (0, 0) alone give 0.012088, and it
+    is 40 000 steps that give 0.005770 (E = 1.665e-05).
 
 Training as mlp2.py does it
     90 000 epochs; in each, the four XOR samples one at a time, in order, a step after each.
@@ -67,6 +87,7 @@ What to implement
 
 # %%
 import math
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 
 import numpy as np
 
@@ -173,21 +194,40 @@ def fit_by_hand(epochs, lr=0.2, data=((0, 0, 0), (0, 1, 1), (1, 0, 1), (1, 1, 0)
     raise NotImplementedError("kata 9 · fit_by_hand() is not written yet — edit katas/k09_mlp_backprop.py")
 
 
+# %% Helpers for the demo below (they use your functions)
+def _six_decimals(value, book):
+    """How the book's six-decimal `book` comes from `value`: "cut", "rounded", or "either"."""
+    exact = Decimal(float(value))
+    cut = str(exact.quantize(Decimal("0.000001"), rounding=ROUND_DOWN))
+    rounded = str(exact.quantize(Decimal("0.000001"), rounding=ROUND_HALF_EVEN))
+    if book == cut == rounded:
+        return "either"
+    return "cut" if book == cut else "rounded" if book == rounded else "neither"
+
+
+def _hand_step_rows():
+    """(quantity, ours, the book's number, cut or rounded) for the textbook's step by hand."""
+    x0, t0 = np.array([[0, 0]]), np.array([[0]])
+    _, _, W2, B2 = PARAMS
+    A1, out = forward(x0, *PARAMS)
+    _, _, dW2, _ = backprop(x0, t0, *PARAMS)
+    new = train_step(x0, t0, PARAMS, lr=0.2)
+    rows = [("a1", A1[0, 0], "0.524979"), ("a2", A1[0, 1], "0.549834"), ("z_y", (A1 @ W2 + B2)[0, 0], "0.892389"),
+            ("out_y", out[0, 0], "0.709383"), ("out_y(1 − out_y)", actf_deriv(out[0, 0]), "0.206158"),
+            ("E before", loss(x0, t0, PARAMS), "0.251612"),
+            ("∂E/∂w5", dW2[0, 0], "0.076775"), ("w5", new[2][0, 0], "0.484645"), ("w6", new[2][1, 0], "0.583918"),
+            ("b3", new[3][0], "0.270750"), ("b1", new[1][0], "0.096352"), ("b2", new[1][1], "0.195656"),
+            ("out_y after", forward(x0, *new)[1][0, 0], "0.699553"), ("E after", loss(x0, t0, new), "0.244687")]
+    return [(name, float(value), book, _six_decimals(value, book)) for name, value, book in rows]
+
 # %% What you see when the kata is green
 if __name__ == "__main__":
     from tabulate import tabulate
 
     x0, t0 = np.array([[0, 0]]), np.array([[0]])
-    dW1, dB1, dW2, dB2 = backprop(x0, t0, *PARAMS)
-    new = train_step(x0, t0, PARAMS, lr=0.2)
-    (w1, w2), (w3, w4) = new[0]
-    rows = [("E before", loss(x0, t0, PARAMS), "0.251612"), ("∂E/∂w5", dW2[0, 0], "0.076775"),
-            ("w5", new[2][0, 0], "0.484645"), ("w6", new[2][1, 0], "0.583918"), ("b3", new[3][0], "0.270750"),
-            ("w1 … w4", f"{w1:g} {w2:g} {w3:g} {w4:g}", "0.1 0.2 0.3 0.4"),
-            ("b1", new[1][0], "0.096352"), ("b2", new[1][1], "0.195656"),
-            ("out_y after", forward(x0, *new)[1][0, 0], "0.699553"), ("E after", loss(x0, t0, new), "0.244687")]
-    print("One step by hand on (0, 0) → 0, η = 0.2:")
-    print(tabulate(rows, headers=["quantity", "ours", "the book"], floatfmt=".10f", disable_numparse=[2]))
+    print("One step by hand on (0, 0) → 0, η = 0.2, and how the book writes each number to six decimals:")
+    print(tabulate(_hand_step_rows(), headers=["quantity", "ours", "the book", "the book's six decimals"],
+                   floatfmt=".10f", disable_numparse=[2]))
 
     for steps in (10_000, 40_000):
         params = fit_by_hand(steps, data=[(0, 0, 0)])

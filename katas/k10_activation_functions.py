@@ -7,7 +7,9 @@ The idea
     A unit computes f(w·x + b); f is its activation function (활성화 함수). Without one, layers
     of units collapse into a single linear map (kata 12). Training needs f' as well: backprop
     multiplies by it at every layer (kata 9), so its shape decides how well a deep network learns.
-    The course's list (slides "다양한 활성화 함수 종류"):
+    The slides (002, "다양한 활성화 함수 종류" and "Activation Functions") list identity, sigmoid,
+    tanh, ReLU, leaky ReLU, maxout and ELU; the step comes from the textbook (003, "계단 함수") and
+    the perceptron (kata 4):
 
         step        1 if x > 0.000001 else 0       f' = 0 (undefined at the jump; we say 0)
         sigmoid     σ(x) = 1/(1 + e⁻ˣ)              σ' = σ(1 − σ)
@@ -17,12 +19,27 @@ The idea
         ELU         x if x > 0 else α(eˣ − 1)       1 for x > 0, else α·eˣ
         maxout      max(w₁·x + b₁, w₂·x + b₂, …)    ∂/∂x = the w of the piece that wins
 
+    The slides' identity, f(x) = x with f' = 1, is left out here: it is no activation at all
+    (layers with it collapse, kata 12). The slides put it on the output, where y = w·x + b:
+        "동일(identity) 함수(또는 리니어 함수)를 적용"
+
+    The sigmoid is the old one and ReLU the new one. The textbook (003) calls the sigmoid
+        "1980년대부터 사용돼온 전통적인 활성화 함수" (the traditional one, in use since the 1980s)
+    and ReLU
+        "최근에 가장 인기 있는 활성화 함수" (the most popular lately).
+    The slides date ReLU's rise to after 2010, as networks grew deeper ("2010년 이후",
+    "층이 깊어질수록(deep) 많이 활용"), and name Geoffrey Hinton of the University of Toronto (they
+    write "토론토 대학 힌트 교수").
+
 Why σ' is written through σ
     σ'(x) = e⁻ˣ/(1 + e⁻ˣ)² = σ(x)·(1 − σ(x)). The forward pass has already computed σ(x), so the
     backward pass gets the slope for one multiplication, no exponential (this is kata 9's
-    out·(1 − out)). Its largest value is σ'(0) = 0.25: every sigmoid layer multiplies the
-    gradient by at most a quarter, which is why deep sigmoid networks learn slowly near the input
-    (the vanishing gradient of the notes), and why ReLU, whose slope is 1, took over.
+    out·(1 − out)). Its largest value is σ'(0) = 0.25. Going back through a sigmoid layer, the
+    gradient is multiplied by the weights and by σ': δ ← (δ·Wᵀ) ⊙ σ' (kata 9). The σ' factor is
+    at most ¼ at every layer; the weights can be larger than 1 and make up for it, but at a random
+    start the gradient usually shrinks toward the input, and deep sigmoid networks learn slowly
+    there (the vanishing gradient of the notes 004; kata 11 measures it). ReLU's slope is 1 where
+    the unit is on (x > 0) and 0 where it is off: it does not shrink what it lets through.
 
     tanh is a sigmoid in disguise: tanh(x) = 2σ(2x) − 1 (sympy proves it in the doctest below).
 
@@ -184,5 +201,5 @@ if __name__ == "__main__":
         print(f"{name}  (x from −3 to 3, y from {lo:g} to {hi:g})")
         print("\n".join("    │" + "".join(r) for r in rows_))
         print("    └" + "─" * len(xs))
-    print(f"The largest slope of σ is σ'(0) = {sigmoid_deriv(np.array([0.0]))[0]}: "
-          "ten sigmoid layers can shrink a gradient by 0.25¹⁰ ≈ 1e-6.")
+    print(f"The largest slope of σ is σ'(0) = {sigmoid_deriv(np.array([0.0]))[0]}: through ten sigmoid layers"
+          f" the σ' factors alone multiply to at most 0.25¹⁰ = {0.25 ** 10:.1e} (the weights multiply in too).")

@@ -1,7 +1,7 @@
 # %% [markdown]
 """Kata 2 · Partial derivatives
 
-Terms (the glossary in README.md): 편미분 partial derivative, 기울기 gradient
+Terms (the glossary in README.md): 편미분 partial derivative, 그래디언트 gradient
 
 The idea
     A function of several variables has one slope per variable. The partial derivative ∂f/∂x
@@ -20,8 +20,9 @@ Numerically
         ∂f/∂xᵢ ≈ (f(x₀, …, xᵢ + Δx, …) − f(x₀, …, xᵢ, …)) / Δx        (Δx = 0.01)
 
     For f(x, y) = x²y at (2, 3): ∂f/∂x = 2xy = 12, and the forward difference gives
-    ((2.01)²·3 − 12)/0.01 = 12.03, off by Δx·∂²f/∂x²/2 = 0.01·6/2 as in kata 1. ∂f/∂y = x² = 4
-    comes out exact, because f is a straight line in y.
+    ((2.01)²·3 − 12)/0.01 = 12.03, off by Δx·∂²f/∂x²/2 = 0.01·6/2 as in kata 1. For ∂f/∂y = x² = 4
+    the forward difference has no such error, because f is a straight line in y; what is left is
+    float rounding: it gives 3.9999999999999147, not 4 (0.01 has no exact binary form).
 
 The gradient
     Collect the partials into a vector: ∇f = (∂f/∂x, ∂f/∂y, …). It points uphill, in the
@@ -120,6 +121,8 @@ if __name__ == "__main__":
             rows.append((f"f = {name}", point, f"∂f/∂{v} = {shown}", value, partial_derivative(f, point, i)))
     print("The course's partial derivatives, numeric (Δx = 0.01) beside sympy's exact ones:")
     print(tabulate(rows, headers=["function", "at", "sympy", "exact", "numeric"], floatfmt=".6f"))
+    straight = partial_derivative(lambda x, y: x**2 * y, (2.0, 3.0), 1)
+    print(f"(The table shows six decimals. In full, ∂f/∂y of x²y at (2, 3) comes out {straight!r}: float rounding.)")
     print("\nThe bowl f(x, y) = x² + y²: the gradient points away from the bottom (uphill).")
     bowl = lambda x, y: x**2 + y**2  # noqa: E731
     print(tabulate([(p, gradient(bowl, p).round(4)) for p in [(3.0, 4.0), (-1.0, 2.0), (0.5, -0.5)]],

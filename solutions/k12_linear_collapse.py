@@ -8,7 +8,7 @@ A layer is one matrix product
     one column of W per unit (kata 4: (1 2)·[[1, 2, 3], [4, 5, 6]] = (9 12 15)).
 
 The bias is a weight on an input fixed at 1.0
-    The textbook: "바이어스는 입력을 1.0으로 고정하고, 이 입력에 붙은 가중치로 생각한다". Append a
+    The textbook: "바이어스는 입력을 1.0으로 고정하고, 이 입력에 붙은 가중치로 생각 한다." Append a
     column of ones to X and the row b to the bottom of W, and the bias disappears into the product:
 
         [X | 1]·[W ; b] = X·W + 1·b
