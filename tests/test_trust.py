@@ -13,7 +13,7 @@ import pytest
 
 from katas._runner.cli import main
 from katas._runner.registry import KATAS
-from tests.conftest import KATA, ROOT, make_sandbox, run, runner, with_make
+from tests.conftest import KATA, make_sandbox, run, runner, with_make
 
 KATA4 = KATAS[3]
 

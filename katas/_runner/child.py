@@ -79,7 +79,8 @@ def is_kata_module(filename):
     return path.parent.name in ("katas", "solutions") and re.match(r"k\d\d_", path.name) is not None
 
 
-def _shown(path):
+def shown(path):
+    """A path relative to the repository, as the learner sees it."""
     try:
         return str(Path(path).resolve().relative_to(ROOT))
     except ValueError:
@@ -90,7 +91,7 @@ def learner_frame(tb):
     """`katas/k07_x.py:12 in f()` for the deepest traceback entry in a kata or reference module."""
     for frame in reversed(traceback.extract_tb(tb)):
         if is_kata_module(frame.filename):
-            return f"{_shown(frame.filename)}:{frame.lineno} in {frame.name}()"
+            return f"{shown(frame.filename)}:{frame.lineno} in {frame.name}()"
     return ""
 
 
@@ -211,7 +212,7 @@ def import_failure(error):
     if isinstance(error, SystemExit):
         text = f"the module calls sys.exit({error.code!r}) when it is imported"
     elif isinstance(error, SyntaxError):
-        text = f"{type(error).__name__}: {error.msg} (at {_shown(error.filename)}:{error.lineno})"
+        text = f"{type(error).__name__}: {error.msg} (at {shown(error.filename)}:{error.lineno})"
         return text
     else:
         text = f"{type(error).__name__}: {error}".splitlines()[0] if str(error) else type(error).__name__
@@ -255,13 +256,13 @@ def _result(path):
     import io
     import runpy
 
-    shown = io.StringIO()
+    printed = io.StringIO()
     try:
-        with contextlib.redirect_stdout(shown):
+        with contextlib.redirect_stdout(printed):
             runpy.run_path(str(path), run_name="__main__")
     except Exception as err:  # the learner's code passed the checks but the demo tripped on it
-        shown.write(f"\n(the result could not be shown: {type(err).__name__}: {err})\n")
-    text = shown.getvalue()
+        printed.write(f"\n(the result could not be shown: {type(err).__name__}: {err})\n")
+    text = printed.getvalue()
     return text if len(text) <= RESULT_CHARS else text[:RESULT_CHARS] + "\n… (the rest was cut)"
 
 

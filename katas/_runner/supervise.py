@@ -18,6 +18,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from katas._runner.child import is_kata_module, shown
+
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_LIMIT = float(os.environ.get("KATA_TIME_LIMIT", 10))  # seconds for one check (pytest-timeout)
 GRACE = 2.0  # past a check's limit, the parent ends the process itself (a loop in C code)
@@ -112,12 +114,8 @@ def _deepest_kata_frame(dump):
         return ""
     for line in text.splitlines():
         found = re.match(r'\s*File "(.*)", line (\d+) in (\S+)', line)
-        if found and re.search(r"(^|/)(katas|solutions)/k\d\d_[^/]*\.py$", found[1]):
-            try:
-                shown = Path(found[1]).resolve().relative_to(ROOT)
-            except ValueError:
-                shown = found[1]
-            return f"{shown}:{found[2]} in {found[3]}()"
+        if found and is_kata_module(found[1]):
+            return f"{shown(found[1])}:{found[2]} in {found[3]}()"
     return ""
 
 
