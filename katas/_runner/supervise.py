@@ -252,8 +252,8 @@ def _supervise(process, runs, streams, diagnosis=None):
 
 def _end(process, runs, streams):
     """End the child and every kata process it started; close what is still open."""
-    for run in runs:
-        if run.pid is not None and not run.done:
+    for run in runs:  # with whatever the learner's code started and left running
+        if run.pid is not None:
             _kill_group(run.pid)
     _kill_group(process.pid)
     try:
