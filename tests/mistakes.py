@@ -322,8 +322,6 @@ MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx)
                                             '(a2 * delta_y), b3 - lr * delta_y\n'
                                             '            delta_1 = (delta_y * w5) * (a1 * (1 - a1))\n'
                                             '            delta_2 = (delta_y * w6) * (a2 * (1 - a2))'),
-                      'hand order': ('            delta_y = (y - t) * (y * (1 - y))',
-                                     '            delta_y = (y - t) * y * (1 - y)'),
                       'transposed hand w2/w3': ('            a1 = 1 / (1 + math.exp(-(x1 * w1 + x2 * w3 + '
                                                 'b1)))\n'
                                                 '            a2 = 1 / (1 + math.exp(-(x1 * w2 + x2 * w4 + '
