@@ -165,6 +165,21 @@ def test_every_listed_mistake_still_applies_to_its_reference():
                 assert old in source and old != new, f"{module}, {name!r}: the reference no longer contains {old!r}"
 
 
+def test_every_correct_alternative_still_applies_to_its_reference():
+    from tests.alternatives import ALTERNATIVES
+    from tests.mistakes import edits
+
+    modules = {kata.module for kata in KATAS}
+    assert {kata.module for kata in KATAS if kata.number <= 12} <= set(ALTERNATIVES) <= modules, (
+        "tests/alternatives.py should list correct answers for every kata from 1 to 12, and only for katas")
+    for module, variants in ALTERNATIVES.items():
+        source = (ROOT / "solutions" / f"{module}.py").read_text(encoding="utf-8")
+        assert len(variants) >= 4, f"{module}: at least four correct answers in other styles"
+        for name, variant in variants.items():
+            for old, new in edits(variant):
+                assert old in source and old != new, f"{module}, {name!r}: the reference no longer contains {old!r}"
+
+
 def test_every_explained_survivor_still_points_at_its_reference():
     """make mutate (not part of this self-check) verifies the explanations against a real run;
     this cheap check keeps tests/surviving_mutants.txt from drifting in between."""
