@@ -152,7 +152,7 @@ def fit(X, T, params, lr, epochs, log_every=None):
         params: the starting (W1, B1, W2, B2), left unchanged.
         lr: the learning rate; epochs: passes over the data.
         log_every: if given, print "Iter: k, Loss: E" after every log_every-th epoch, with E the
-            loss over all samples, to 4 decimals or more (mlp2-style: f"{E:.8f}").
+            loss over all samples, to 4 decimals or more (f"{E:.8f}" prints 8).
 
     Returns:
         The trained (W1, B1, W2, B2).
