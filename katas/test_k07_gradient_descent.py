@@ -127,5 +127,9 @@ def test_a_small_learning_rate_crawls():
 
 @pytest.mark.parametrize("lr, steps", [(0, 10), (-0.2, 10), (0.2, 0), (0.2, -5)])
 def test_a_non_positive_lr_or_steps_is_a_value_error(lr, steps):
-    expect_error(ValueError, lambda: gradient_descent(grad, 10, lr=lr, steps=steps),
-                 f"gradient_descent(grad, 10, lr={lr}, steps={steps})")
+    err = expect_error(ValueError, lambda: gradient_descent(grad, 10, lr=lr, steps=steps),
+                       f"gradient_descent(grad, 10, lr={lr}, steps={steps})")
+    given = lr if lr <= 0 else steps
+    assert str(given) in str(err), (
+        f"gradient_descent(grad, 10, lr={lr}, steps={steps}): the ValueError should show the value given, {given}; "
+        f"its message was {str(err)!r}")

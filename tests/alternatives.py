@@ -129,9 +129,9 @@ ALTERNATIVES = {
     },
     'k07_gradient_descent': {
         'another error message': [('raise ValueError(f"the learning rate lr must be positive, got {lr!r}")',
-                                   'raise ValueError("learning rate must be > 0")'),
+                                   'raise ValueError(f"learning rate must be > 0, not {lr}")'),
                                   ('raise ValueError(f"steps must be at least 1, got {steps!r}")',
-                                   'raise ValueError("need at least one iteration")')],
+                                   'raise ValueError("need at least one iteration, got " + str(steps))')],
         'history keeps the int x0': ('    x = np.array(x0, dtype=float) if np.ndim(x0) else float(x0)  # a copy: x0 '
                                      'stays as it was\n    history = [x]',
                                      '    history = [x0]\n    x = np.array(x0, dtype=float) if np.ndim(x0) else x0'),
