@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import sympy
 
-from katas._runner.feedback import looks_like, numeric_partials
+from katas._runner.feedback import numeric_partials
 from katas.k10_activation_functions import (elu, elu_deriv, leaky_relu, leaky_relu_deriv, maxout, maxout_deriv, relu,
                                             relu_deriv, sigmoid, sigmoid_deriv, step, step_deriv, tanh, tanh_deriv)
 
