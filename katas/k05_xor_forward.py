@@ -49,7 +49,8 @@ What to implement
     xor_network(x1, x2, rounded=False)   the three units → (y1, y2, ŷ); rounded=True rounds y1, y2
                                          to 0 or 1 before NN3, as the lecture does
     xor_forward(X, W1, B1, W2, B2)   the vectorised network → (K, Ŷ), for a batch X or one sample;
-                                     mismatched shapes are a ValueError naming them
+                                     mismatched shapes are a ValueError naming them: the two
+                                     factors of the product that cannot be formed (X·W1 or K·W2)
     my_xor_weights()                 the lecture asks "can you find another W and b for XOR?":
                                      your own (W1, B1, W2, B2), not the course's, with ŷ < 0.1
                                      where XOR is 0 and ŷ > 0.9 where it is 1
@@ -101,7 +102,8 @@ def xor_network(x1, x2, rounded=False):
         rounded: round y1 and y2 to 0 or 1 before NN3, as the lecture's table does.
 
     Returns:
-        (y1, y2, ŷ) as floats.
+        (y1, y2, ŷ) as numbers; with rounded=True, y1 and y2 may be the units' outputs or, as the
+        lecture's table shows them, their rounded values.
 
     >>> [round(v, 4) for v in xor_network(0, 1)]
     [0.0474, 0.018, 0.9949]
@@ -122,7 +124,8 @@ def xor_forward(X, W1, B1, W2, B2):
         (K, Ŷ) of shapes (samples, hidden) and (samples, outputs); (hidden,) and (outputs,) for one sample.
 
     Raises:
-        ValueError: naming the shapes, when X·W1 or K·W2 cannot be formed.
+        ValueError: naming the shapes, when X·W1 or K·W2 cannot be formed (X and W1, or K or W1
+            and W2).
 
     >>> X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
     >>> K, Y = xor_forward(X, COURSE_W1, COURSE_B1, COURSE_W2, COURSE_B2)

@@ -72,7 +72,8 @@ What to implement
     train(X, T, sizes, lr, epochs, hidden="sigmoid", seed=0, log_every=None) → (params, log)
         full-batch gradient descent from init_params(sizes, seed). log holds, for epoch 0 and every
         log_every-th epoch after it, (epoch, loss, [‖dW₁‖, …]) computed before that epoch's
-        update; it is empty without log_every.
+        update, ‖dW‖ being the Frobenius norm √(Σ dW²) (np.linalg.norm); it is empty without
+        log_every.
 """
 
 # %%
@@ -140,7 +141,8 @@ def train(X, T, sizes, lr, epochs, hidden="sigmoid", seed=0, log_every=None):
 
     Returns:
         (params, log): the trained [(W, b), …], and [(epoch, loss, [‖dW₁‖, …]), …] for epoch 0
-        and every log_every-th epoch, measured before that epoch's update.
+        and every log_every-th epoch, measured before that epoch's update; ‖dW‖ is the
+        Frobenius norm √(Σ dW²), np.linalg.norm(dW).
 
     >>> params, log = train(X, T, [2, 2, 1], lr=1.0, epochs=3000)
     >>> accuracy(forward(X, params)[-1], T)

@@ -100,8 +100,15 @@ def test_the_rule_from_zero_in_order_gives_these_weights(name, target, w, b):
     assert np.allclose(got_w, w, atol=1e-12) and got_b == pytest.approx(b, abs=1e-12), (
         f"train_perceptron on {name}, η = 0.1, from w = 0, b = 0, samples in order: expected w = {w}, b = {b}; "
         f"got w = {got_w}, b = {got_b!r}"
-        + (" — with a plain z > 0 the rule stops early on a float crumb: use step()" if name == "NAND" and
-           got_b == pytest.approx(0.2, abs=1e-9) else ""))
+        + (_crumb() if name == "NAND" and got_b == pytest.approx(0.2, abs=1e-9) else ""))
+
+
+def _crumb():
+    """Why the rule stopped early on NAND: the learner's step, or a prediction that bypasses it."""
+    if step(0.1 + 0.2 - 0.3) == 1:
+        return (" — the rule stopped early on a float crumb: your step(5.6e-17) fires; step must fire only "
+                "when z > 0.000001")
+    return " — the rule stopped early on a float crumb: predict with step(x·w + b), not a plain z > 0"
 
 
 def test_epochs_is_the_most_passes():

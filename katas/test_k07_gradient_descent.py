@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from katas._runner.feedback import expect_error
+from katas._runner.feedback import expect_error, looks_like
 from katas.k07_gradient_descent import gradient_descent
 
 
@@ -15,7 +15,12 @@ def grad(x):
 def test_the_textbooks_exercise_to_the_exact_float():
     x, history = gradient_descent(grad, 10, lr=0.2, steps=100)
     assert isinstance(x, float), f"for a number x0 the result should be a float; got {x!r}"
-    hint = " — that is w + η·∂E/∂w: step against the gradient, with a minus" if abs(x - 3) > 1e6 else ""
+    uphill = 10.0
+    for _ in range(100):
+        uphill = uphill + 0.2 * grad(uphill)
+    hint = looks_like(x, {"w + η·∂E/∂w: step against the gradient, with a minus": uphill}, rel=1e-9)
+    if not hint and not abs(x - 3) < 1e6:
+        hint = f" — it diverged: with η = 0.2 each step x − η·grad(x) takes x closer to 3"
     # == on purpose: 100 steps of x − 0.2·(2x − 6) from 10 end on exactly this float
     assert x == 3.0000000000000004, (
         f"gradient_descent(2x − 6, x0=10, lr=0.2, steps=100): expected 3.0000000000000004 (the book prints "
@@ -24,6 +29,9 @@ def test_the_textbooks_exercise_to_the_exact_float():
 
 def test_the_float_settles_at_step_73():
     _, history = gradient_descent(grad, 10, lr=0.2, steps=100)
+    assert abs(history[-1] - 3) < 1, (
+        f"the lesson: x reaches 3.0000000000000004 at step 73 and stays there; your run ends on {history[-1]!r}, "
+        f"far from 3 — it diverged: with η = 0.2 each step x − η·grad(x) takes x closer to 3")
     settled = next(k for k in range(len(history)) if all(v == history[-1] for v in history[k:]))
     assert settled == 73, (
         f"the lesson: x reaches 3.0000000000000004 at step 73 and stays there; with your steps it settles at step "
@@ -78,14 +86,15 @@ def test_the_bowl_in_two_dimensions():
 
 
 def test_ints_descend_in_floats():
-    _, history = gradient_descent(grad, 10, lr=0.2, steps=1)
-    assert isinstance(history[0], float) and history[0] == 10.0, (
-        f"x0 = 10, an int: history[0] should be the float 10.0 (a number stays a number); got {history[0]!r}")
+    x, history = gradient_descent(grad, 10, lr=0.2, steps=1)
+    assert history[0] == 10 and isinstance(x, float) and x == pytest.approx(7.2, rel=1e-12), (
+        f"x0 = 10, an int: history[0] is x0 and x = 10 − 0.2·14 = 7.2, a float; got x = {x!r}, history = {history}")
     x0 = np.array([3, 4])
     x, history = gradient_descent(lambda p: 2 * p, x0, lr=0.1, steps=2)
-    for k, v in enumerate(history):
+    assert list(history[0]) == [3, 4], f"history[0] is x0 = [3, 4]; got {history[0]!r}"
+    for k, v in enumerate(history[1:], start=1):
         assert isinstance(v, np.ndarray) and v.dtype == np.float64, (
-            f"x0 = np.array([3, 4]) holds ints: history[{k}] should be a float64 array (a float copy of x0); got {v!r}")
+            f"x0 = np.array([3, 4]) holds ints: history[{k}] should be a float64 array, x − η·grad(x); got {v!r}")
     assert np.issubdtype(x0.dtype, np.integer) and list(x0) == [3, 4], f"x0 must be left as it was; it became {x0!r}"
 
 
@@ -118,5 +127,9 @@ def test_a_small_learning_rate_crawls():
 
 @pytest.mark.parametrize("lr, steps", [(0, 10), (-0.2, 10), (0.2, 0), (0.2, -5)])
 def test_a_non_positive_lr_or_steps_is_a_value_error(lr, steps):
-    expect_error(ValueError, lambda: gradient_descent(grad, 10, lr=lr, steps=steps),
-                 f"gradient_descent(grad, 10, lr={lr}, steps={steps})", match="lr" if lr <= 0 else "steps")
+    err = expect_error(ValueError, lambda: gradient_descent(grad, 10, lr=lr, steps=steps),
+                       f"gradient_descent(grad, 10, lr={lr}, steps={steps})")
+    given = lr if lr <= 0 else steps
+    assert str(given) in str(err), (
+        f"gradient_descent(grad, 10, lr={lr}, steps={steps}): the ValueError should show the value given, {given}; "
+        f"its message was {str(err)!r}")

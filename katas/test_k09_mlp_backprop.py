@@ -14,6 +14,13 @@ from katas.k09_mlp_backprop import (PARAMS, T, X, actf_deriv, backprop, fit, fit
 X0, T0 = np.array([[0, 0]]), np.array([[0]])  # the hand calculation's sample
 NAMES = ("W1", "B1", "W2", "B2")
 
+# The same training done twice need not agree to the last bit: numpy's matmul may fuse multiply-adds
+# and its SIMD exp may differ from math.exp in the last bit (it depends on the CPU), and a valid
+# regrouping such as ((y − t)·y)·(1 − y) rounds differently. Moving every operation of the training
+# by one ulp moves the weights by at most 1.2e-14 of their size after 2000 epochs and 7.1e-15 after
+# 90 000 (the training converges); these checks allow a hundred times that.
+SAME_TRAINING = dict(rtol=1e-12, atol=1e-12)
+
 
 def _copies(params):
     return tuple(np.array(p, dtype=float) for p in params)
@@ -93,7 +100,8 @@ def test_by_hand_on_one_sample_the_books_ten_thousand_are_forty_thousand():
         numpy = train_step(X0, T0, numpy, 0.2)
     by_hand = fit_by_hand(100, data=[(0, 0, 0)])
     for name, got, want in zip(NAMES, by_hand, numpy):
-        assert np.array_equal(got, want), f"{name} after 100 steps on (0, 0) by hand should equal train_step's bit for bit"
+        np.testing.assert_allclose(got, want, **SAME_TRAINING, err_msg=(
+            f"{name} after 100 steps on (0, 0) by hand should equal train_step's, up to rounding"))
     outs = {steps: forward(X0, *fit_by_hand(steps, data=[(0, 0, 0)]))[1][0, 0] for steps in (10_000, 40_000)}
     assert outs[10_000] == pytest.approx(0.012088482200510061, rel=1e-9), (
         f"10 000 steps on (0, 0): out_y = 0.012088; got {outs[10_000]!r} — use the data argument")
@@ -213,10 +221,16 @@ def test_fit_follows_mlp2s_trajectory():
 def test_fit_logs_like_the_course(capsys):
     fit(X, T, _copies(PARAMS), 0.2, 1000, log_every=250)
     lines = capsys.readouterr().out.splitlines()
-    assert lines == ["Iter: 250, Loss: 0.49994318", "Iter: 500, Loss: 0.49995736",
-                     "Iter: 750, Loss: 0.49997034", "Iter: 1000, Loss: 0.49998143"], (
-        f"fit(..., epochs=1000, log_every=250) should print 'Iter: k, Loss: E' with E over all four samples, "
-        f"8 decimals, after epochs 250, 500, 750 and 1000; it printed {lines}")
+    expected = [(250, 0.4999431751), (500, 0.4999573576), (750, 0.4999703437), (1000, 0.4999814284)]
+    what = (f"fit(..., epochs=1000, log_every=250) should print 'Iter: k, Loss: E' with E over all four samples "
+            f"to 4 decimals or more, after epochs 250, 500, 750 and 1000: {[f'Iter: {k}, Loss: {E:.8f}' for k, E in expected]}; "
+            f"it printed {lines}")
+    logged = [re.fullmatch(r"\s*Iter: (\d+), Loss: (\d+\.(\d+))\s*", line) for line in lines]
+    assert len(lines) == len(expected) and all(logged), what
+    for match, (epoch, E) in zip(logged, expected):
+        decimals = len(match[3])
+        # E printed with d decimals is E rounded: off by at most half of its last digit
+        assert int(match[1]) == epoch and decimals >= 4 and abs(float(match[2]) - E) <= 0.5 * 10.0**-decimals + 1e-9, what
 
 
 def test_fit_is_quiet_without_log_every(capsys):
@@ -224,14 +238,13 @@ def test_fit_is_quiet_without_log_every(capsys):
     assert capsys.readouterr().out == "", "fit prints nothing unless log_every is given"
 
 
-def test_by_hand_and_with_numpy_are_the_same_arithmetic():
+def test_by_hand_and_with_numpy_are_the_same_training():
     by_hand = fit_by_hand(2000)
     for name, got, want in zip(NAMES, by_hand, AFTER_2000):
         assert np.shape(got) == np.shape(want), f"fit_by_hand returns {name} with shape {np.shape(want)}; got {np.shape(got)}"
-        # == on purpose: the same float operations in the same order give the same bits
-        assert np.array_equal(got, want), (
-            f"{name} after 2000 epochs by hand should equal numpy's bit for bit; got {np.asarray(got).tolist()}, "
-            f"numpy gives {want}: look for an operation done in another order, or an update made too early")
+        np.testing.assert_allclose(got, want, **SAME_TRAINING, err_msg=(
+            f"{name} after 2000 epochs by hand should equal numpy's up to rounding (1e-12): look for a weight "
+            "in the wrong place, or an update made before every delta is computed"))
 
 
 def test_by_hand_90000_epochs_reproduces_mlp2():
@@ -248,25 +261,23 @@ def test_by_hand_90000_epochs_reproduces_mlp2():
 @pytest.mark.parametrize("shape", [(2,), (1, 3)])
 def test_backprop_wants_rows(shape):
     expect_error(ValueError, lambda: backprop(np.ones(shape), np.ones((1, 1)), *_copies(PARAMS)),
-                 f"backprop with x of shape {shape}: x must be (samples, 2)", match=str(shape))
+                 f"backprop with x of shape {shape}: x must be (samples, 2)")
 
 
 @pytest.mark.parametrize("shape", [(3,), (2, 4), (4, 3, 1)])
 def test_backprop_wants_one_column_per_input(shape):
     params, _ = _wider_network(13)
-    err = expect_error(ValueError, lambda: backprop(np.ones(shape), np.ones((1, 2)), *params),
-                       f"backprop with W1 of shape (3, 4) and x of shape {shape}: x must be (samples, 3)",
-                       match=str(shape))
-    assert re.search(r"\b3\b", str(err).replace(str(shape), "")), (
-        f"W1 is (3, 4): the message should say that x needs 3 columns, one per input; it was: {err}")
+    expect_error(ValueError, lambda: backprop(np.ones(shape), np.ones((1, 2)), *params),
+                 f"backprop with W1 of shape (3, 4) and x of shape {shape}: x must be (samples, 3)")
 
 
 @pytest.mark.slow
 @pytest.mark.timeout(600)
-def test_slow_fit_with_numpy_for_90000_epochs_reproduces_mlp2_bit_for_bit():
+def test_slow_fit_with_numpy_for_90000_epochs_reproduces_mlp2():
     trained = fit(X, T, _copies(PARAMS), 0.2, 90_000)
     for name, got, want in zip(NAMES, trained, fit_by_hand(90_000)):
-        assert np.array_equal(got, want), f"{name} after 90 000 epochs: numpy and by hand should agree bit for bit"
+        np.testing.assert_allclose(got, want, **SAME_TRAINING,
+                                   err_msg=f"{name} after 90 000 epochs: numpy and by hand should agree up to rounding")
     _, out = forward(X, *trained)
     np.testing.assert_allclose(out.ravel(), [0.00814407, 0.99154105, 0.99152258, 0.01038517], atol=5e-9)
 

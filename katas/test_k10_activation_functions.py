@@ -2,11 +2,12 @@
 
 import warnings
 
+import mpmath
 import numpy as np
 import pytest
 import sympy
 
-from katas._runner.feedback import looks_like, numeric_partials
+from katas._runner.feedback import numeric_partials
 from katas.k10_activation_functions import (elu, elu_deriv, leaky_relu, leaky_relu_deriv, maxout, maxout_deriv, relu,
                                             relu_deriv, sigmoid, sigmoid_deriv, step, step_deriv, tanh, tanh_deriv)
 
@@ -26,6 +27,17 @@ ACTIVATIONS = {
 POINTS = np.array([-2.0, -0.5, 0.3, 1.7])  # away from the kinks, where sympy's derivative exists
 
 
+def _close(got, expected, what, rtol, atol, slips=None):
+    """One line when got is not expected within the tolerance, naming a slip when got is one."""
+    got, expected = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
+    if np.allclose(got, expected, rtol=rtol, atol=atol):
+        return
+    named = next((f" — that is {description}" for description, value in (slips or {}).items()
+                  if np.shape(value) == got.shape and np.allclose(got, value, rtol=1e-9, atol=1e-12)), "")
+    pytest.fail(f"{what}: expected {[float(f'{v:.12g}') for v in expected.ravel()]}; got "
+                f"{[float(f'{v:.12g}') for v in got.ravel()]}{named}", pytrace=False)
+
+
 @pytest.mark.parametrize("name", ACTIVATIONS)
 def test_values_against_sympy(name):
     f, _, expr, kwargs = ACTIVATIONS[name]
@@ -33,8 +45,7 @@ def test_values_against_sympy(name):
     assert isinstance(got, np.ndarray) and got.shape == POINTS.shape and got.dtype == np.float64, (
         f"{f.__name__} on a float array of shape (4,) should return a float64 array of that shape; got {got!r}")
     expected = [float(expr.subs(x, p)) for p in POINTS]
-    np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-15,
-                               err_msg=f"{name}({POINTS.tolist()}) against sympy's {expr}")
+    _close(got, expected, f"{name}({POINTS.tolist()}) against sympy's {expr}", rtol=1e-12, atol=1e-15)
 
 
 @pytest.mark.parametrize("name", ACTIVATIONS)
@@ -45,10 +56,14 @@ def test_derivatives_against_sympy(name):
     expected = [float(sympy.diff(expr, x).subs(x, p)) for p in POINTS]
     slips = {}
     if name == "sigmoid":
-        slips = {"σ(x) itself": float(SIGMA.subs(x, POINTS[0])),
-                 "x·(1 − x): the output formula applied to the input": POINTS[0] * (1 - POINTS[0])}
-    np.testing.assert_allclose(got, expected, rtol=1e-9, atol=1e-15, err_msg=(
-        f"{d.__name__}({POINTS.tolist()}) against sympy's derivative of {expr}{looks_like(got[0], slips)}"))
+        s = np.array([float(SIGMA.subs(x, p)) for p in POINTS])
+        slips = {"σ(x) itself": s, "x·(1 − x): the output formula applied to the input": POINTS * (1 - POINTS)}
+    if name == "tanh":
+        t = np.tanh(POINTS)
+        slips = {"1 − tanh(x) without the square: tanh' = 1 − tanh²(x)": 1 - t,
+                 "tanh(x)·(1 − tanh(x)), the sigmoid's rule: tanh' = 1 − tanh²(x)": t * (1 - t)}
+    _close(got, expected, f"{d.__name__}({POINTS.tolist()}) against sympy's derivative of {expr}",
+           rtol=1e-9, atol=1e-15, slips=slips)
 
 
 @pytest.mark.parametrize("d, kwargs, at_zero", [
@@ -78,7 +93,15 @@ def test_sigmoids_slope_is_at_most_a_quarter():
     xs = np.linspace(-10, 10, 201)
     slopes = sigmoid_deriv(xs)
     assert slopes.max() == pytest.approx(0.25) and np.all(slopes > 0), "0 < σ'(x) ≤ 0.25, the largest at x = 0"
-    np.testing.assert_allclose(slopes, sigmoid(xs) * (1 - sigmoid(xs)), rtol=1e-12, err_msg="σ' = σ(1 − σ)")
+    mpmath.mp.dps = 30
+    exact = np.array([float(mpmath.exp(-v) / (1 + mpmath.exp(-v)) ** 2) for v in xs])
+    # σ(1 − σ) loses digits where σ is near 1: 1 − σ(|x|) is off by a few ulps of 1, which is
+    # (1 + e^|x|)·ε of itself. Allow 8 such roundings; σ(x)·σ(−x) is well inside too.
+    rtol = 8 * np.finfo(float).eps * (2 + np.exp(np.abs(xs)))
+    worst = int(np.argmax(np.abs(slopes - exact) / (rtol * exact)))
+    assert np.all(np.abs(slopes - exact) <= rtol * exact), (
+        f"σ'(x) = σ(x)·(1 − σ(x)) on [−10, 10]: at x = {xs[worst]:g} expected {exact[worst]!r} (to within "
+        f"{rtol[worst]:.1e} of itself); got {slopes[worst]!r}")
 
 
 @pytest.mark.parametrize("f", [sigmoid, sigmoid_deriv, elu, elu_deriv, tanh, tanh_deriv], ids=lambda f: f.__name__)
@@ -88,7 +111,8 @@ def test_no_overflow_at_plus_minus_1000(f):
         try:
             got = f(np.array([-1000.0, 1000.0]))
         except (RuntimeWarning, FloatingPointError, OverflowError) as err:
-            pytest.fail(f"{f.__name__}([−1000, 1000]) overflowed ({err}): keep exp away from large arguments")
+            pytest.fail(f"{f.__name__}([−1000, 1000]) overflowed ({err}): keep exp away from large arguments"
+                        + (" — np.tanh(x), or 2σ(2x) − 1, never overflows" if f in (tanh, tanh_deriv) else ""))
     assert np.all(np.isfinite(got)), f"{f.__name__}([−1000, 1000]) should be finite; got {got}"
 
 

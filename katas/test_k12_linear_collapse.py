@@ -70,14 +70,30 @@ def test_a_stack_equals_its_collapsed_layer(sizes):
     try:
         W, b = collapse(layers)
     except ValueError as err:
-        pytest.fail(f"collapse of a {sizes} stack raised ValueError: {err} — multiply in the layers' order, W = W₁W₂…")
-    carried = " — b stayed the first layer's: carry it through every later W, b₁W₂ + b₂" if np.shape(b) == (sizes[1],) else ""
+        pytest.fail(f"collapse of a {sizes} stack raised ValueError: {err}{_collapse_slips()}", pytrace=False)
     assert np.shape(W) == (sizes[0], sizes[-1]) and np.shape(b) == (sizes[-1],), (
         f"collapse of a {sizes} stack gives W ({sizes[0]}, {sizes[-1]}) and b ({sizes[-1]},); got {np.shape(W)}, "
-        f"{np.shape(b)}{carried}")
-    np.testing.assert_allclose(layer(X, W, b), expected, rtol=1e-10, err_msg=(
-        "one layer with the collapsed W and b must give what the stack gives: W = W₁W₂…, and each b is "
-        "carried through every later W"))
+        f"{np.shape(b)}{_collapse_slips()}")
+    assert np.allclose(layer(X, W, b), expected, rtol=1e-10, atol=1e-12), (
+        f"collapse of a {sizes} stack: one layer with the collapsed W and b must give what the stack gives "
+        f"(W = W₁W₂…, and each b carried through every later W){_collapse_slips()}")
+
+
+def _collapse_slips():
+    """Name what collapse gets wrong, W and b apart, on two 3×3 layers where every slip still runs."""
+    (W1, b1), (W2, b2) = layers = _random_stack(np.random.default_rng(99), [3, 3, 3])
+    try:
+        W, b = collapse(layers)
+    except Exception:  # noqa: BLE001 — only a diagnosis: the check itself has failed already
+        return ""
+    slips = []
+    if np.shape(W) == (3, 3) and np.allclose(W, W2 @ W1) and not np.allclose(W, W1 @ W2):
+        slips.append("W is W₂W₁: multiply in the layers' order, W = W₁W₂…")
+    if np.shape(b) == (3,) and np.allclose(b, b1):
+        slips.append("b stayed the first layer's: carry it through every later W, b₁W₂ + b₂")
+    elif np.shape(b) == (3,) and np.allclose(b, b1 + b2):
+        slips.append("b₁ + b₂ adds the biases without W₂: carry b₁ through every later W, b₁W₂ + b₂")
+    return "".join(f" — {slip}" for slip in slips)
 
 
 def test_sympy_proves_the_collapse_with_your_code():

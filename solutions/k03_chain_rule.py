@@ -41,7 +41,8 @@ A sigmoid on top: the logistic unit
 
 What to implement
     Mul, Add, Sigmoid        forward(...) and backward(d_out); backward before forward is a
-                             RuntimeError that says so (Add needs no forward: it keeps nothing)
+                             RuntimeError that says so, naming forward (Add needs no forward:
+                             it keeps nothing)
     linear(w, x, b)          wire w·x + b from a Mul and an Add; return (f, dw, dx, db)
     logistic(w, x, b)        the same with a Sigmoid on top; return (h, dw, dx, db)
     square(x)                f = x·x with one Mul; return (f, df/dx)

@@ -48,7 +48,8 @@ What to implement
     gradient_descent(grad, x0, lr, steps, precision=None) → (x, history)
         grad: x ↦ ∂E/∂x; x0: a number or a numpy vector (left unchanged); lr > 0; steps ≥ 1.
         history[0] is x0, then one entry per step taken; x is the last entry: a float for a
-        number, an array for a vector. A non-positive lr or steps is a ValueError.
+        number, an array for a vector. A non-positive lr or steps is a ValueError whose message
+        shows the value given.
 """
 
 # %%
@@ -69,7 +70,7 @@ def gradient_descent(grad, x0, lr, steps, precision=None):
         (x, history): the last x, and [x0, x1, …] with one entry per step taken.
 
     Raises:
-        ValueError: if lr or steps is not positive.
+        ValueError: if lr or steps is not positive; the message shows the value given.
 
     >>> x, history = gradient_descent(lambda x: 2 * x - 6, 10, lr=0.2, steps=100)
     >>> x, len(history)

@@ -66,10 +66,12 @@ Training as mlp2.py does it
     printout is, and float64 reproduces it to the last digit.)
 
 Two forms, one arithmetic
-    The matrix form and the book's hand calculation with named weights w1 … w6, b1 … b3 do the
-    same float operations in the same order: written with plain Python floats, 90 000 epochs give
-    bit-for-bit the numpy result. The float form runs about 40× faster here: numpy's overhead
-    per call dwarfs the work on 2×2 matrices (make bench measures it).
+    The matrix form and the book's hand calculation with named weights w1 … w6, b1 … b3 are the
+    same training: written with plain Python floats, 90 000 epochs give the numpy result up to
+    rounding (within 1e-12; on some CPUs to the last bit, but numpy may fuse multiply-adds and
+    compute exp a last bit differently, and so may a regrouped formula). The float form runs
+    about 40× faster here: numpy's overhead per call dwarfs the work on 2×2 matrices (make bench
+    measures it).
 
 What to implement
     actf_deriv(out)                   σ'(net) from the output: out·(1 − out)
@@ -186,7 +188,7 @@ def fit(X, T, params, lr, epochs, log_every=None):
         params: the starting (W1, B1, W2, B2), left unchanged.
         lr: the learning rate; epochs: passes over the data.
         log_every: if given, print "Iter: k, Loss: E" after every log_every-th epoch, with E the
-            loss over all samples.
+            loss over all samples, to 4 decimals or more (f"{E:.8f}" prints 8).
 
     Returns:
         The trained (W1, B1, W2, B2).

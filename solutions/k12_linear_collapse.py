@@ -27,8 +27,8 @@ And so XOR stays out of reach
 
 What to implement
     layer(X, W, b)          X·W + b; a ValueError naming the shapes when X's columns are not W's rows
-    with_bias_input(X)      X with a column of ones appended on the right
-    fold_bias(W, b)         W with the row b appended at the bottom
+    with_bias_input(X)      X with a column of ones appended on the right, as a float array
+    fold_bias(W, b)         W with the row b appended at the bottom, as a float array
     linear_stack(X, layers) the layers [(W₁, b₁), (W₂, b₂), …] applied in order, no activation
     collapse(layers)        the single (W, b) that the stack equals; it must work for numpy arrays
                             and for sympy matrices alike, so use only @ and +

@@ -112,12 +112,13 @@ def main():
     course_s, course = timed(course_loop, args.epochs)
     numpy_s, by_numpy = timed(fit, X, T, PARAMS, 0.2, args.epochs)
     floats_s, by_hand = timed(fit_by_hand, args.epochs)
-    same = all(np.array_equal(a, b) and np.array_equal(a, c) for a, b, c in zip(course, by_numpy, by_hand))
+    largest = max(float(np.max(np.abs(np.asarray(a) - np.asarray(b))))
+                  for ours in (by_numpy, by_hand) for a, b in zip(course, ours))
     print(f"\nmlp2, {args.epochs} epochs (one run each):")
     print(f"  the textbook's loop     {course_s:6.2f} s")
     print(f"  reference fit (numpy)   {numpy_s:6.2f} s")
     print(f"  reference fit_by_hand   {floats_s:6.2f} s  (1/{course_s / floats_s:.0f} of the textbook's loop)")
-    print(f"  all three bit-identical: {same}")
+    print(f"  largest difference from the textbook's loop: {largest:.1e} (0 where this CPU rounds alike)")
 
     from solutions import k11_learning_xor as k11
 

@@ -147,8 +147,8 @@ KATAS = (
             "hidden layer's slope. Each weight gradient is the layer's input (transposed) times the "
             'delta; each bias gradient sums the delta over the rows.',
             'Compute every gradient from the old weights before changing any of them, and hand back new '
-            "arrays. By hand, mirror numpy's order of operations exactly, so that the two agree to the "
-            'last bit.',
+            "arrays. By hand, follow the same steps for every sample: forward, the three deltas from the old "
+            'weights, then the nine updates; the checks compare it with numpy up to rounding.',
         ),
     ),
     Kata(
