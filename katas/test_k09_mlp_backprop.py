@@ -187,6 +187,7 @@ def test_fit_on_a_network_with_two_outputs():
 
 
 def test_backprop_matches_sympy_on_the_symbolic_network():
+    got = np.concatenate([np.ravel(g) for g in backprop(X, T, *_copies(PARAMS))])  # first: sympy takes a while
     w = sympy.symbols("w1:7")
     b = sympy.symbols("b1:4")
     σ = lambda z: 1 / (1 + sympy.exp(-z))  # noqa: E731
@@ -197,7 +198,6 @@ def test_backprop_matches_sympy_on_the_symbolic_network():
     at = dict(zip(w + b, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.1, 0.2, 0.3]))
     order = [w[0], w[1], w[2], w[3], b[0], b[1], w[4], w[5], b[2]]
     exact = [float(sympy.diff(E, v).evalf(subs=at)) for v in order]
-    got = np.concatenate([np.ravel(g) for g in backprop(X, T, *_copies(PARAMS))])
     np.testing.assert_allclose(got, exact, rtol=1e-9, err_msg="sympy's ∂E/∂w over the four XOR samples")
 
 

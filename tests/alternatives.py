@@ -220,4 +220,32 @@ ALTERNATIVES = {
                                   '                         "X\'s columns must equal W\'s rows")',
                                   'raise ValueError(f"{np.shape(X)} @ {np.shape(W)}: inner sizes differ")'),
     },
+    'k13_epochs_and_batches': {
+        'math.ceil and another message': (
+            '    if batch_size < 1:\n        raise ValueError(f"batch_size must be at least 1; got {batch_size}")\n'
+            '    return -(-n // batch_size)',
+            '    if batch_size <= 0:\n        raise ValueError("a batch holds at least one sample")\n'
+            '    import math\n    return math.ceil(n / batch_size)'),
+        'a list of batches from rng.choice': (
+            '    order = np.arange(n) if seed is None else np.random.default_rng(seed).permutation(n)\n'
+            '    for start in range(0, n, batch_size):\n        yield order[start:start + batch_size]',
+            '    if seed is None:\n        order = np.arange(n)\n    else:\n'
+            '        order = np.random.default_rng(seed).choice(n, size=n, replace=False)\n'
+            '    return [order[i:i + batch_size] for i in range(0, n, batch_size)]'),
+        'a loop for the parameter count': (
+            'return sum((n_in + 1) * n_out for n_in, n_out in zip(layer_sizes, layer_sizes[1:]))',
+            'total = 0\n    for i in range(len(layer_sizes) - 1):\n'
+            '        total += layer_sizes[i] * layer_sizes[i + 1] + layer_sizes[i + 1]\n    return total'),
+        'mse as a sum over the size': (
+            'return float(np.mean((np.asarray(y) - t) ** 2))',
+            'e = np.asarray(y, dtype=float) - np.asarray(t)\n    return float(np.sum(e * e) / e.size)'),
+        'np.dot and the sigmoid through exp(z)': (
+            '        z = activations[-1] @ np.asarray(W, dtype=dtype) + np.asarray(b, dtype=dtype)\n'
+            '        activations.append(1 / (1 + np.exp(-z)))',
+            '        z = np.dot(activations[-1], np.asarray(W, dtype=dtype)) + np.asarray(b, dtype=dtype)\n'
+            '        activations.append(np.exp(z) / (1 + np.exp(z)))'),
+        'the gradient of the output written out': (
+            '    y = np.asarray(y)\n    return 2 * (y - t) / y.size',
+            '    y = np.asarray(y, dtype=float)\n    return (y - t) * (2.0 / y.size)'),
+    },
 }
