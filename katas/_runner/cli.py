@@ -340,6 +340,9 @@ def entry():
     """main(), with Ctrl-C and a closed pipe said in one line instead of a traceback."""
     from katas._runner.supervise import Interrupted
 
+    for stream in (sys.stdout, sys.stderr):  # a terminal or pipe that cannot show ✓ gets a stand-in
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     try:
         return main()
     except Interrupted as stop:
