@@ -5,7 +5,7 @@ the jobs as JSON (one job a kata: which tests, against which code, whether to sh
 pipe per job, and reads one JSON line per event from each pipe:
 
     {"event": "start", "pid": 123, "dump": "/tmp/…"}      the job's process began
-    {"event": "collected", "count": 63}                 the checks it is going to run
+    {"event": "collected", "count": 63, "skipping": 2}  the checks it collected; how many it skips
     {"event": "begin", "id": "…", "limit": 10.0}        a check (or "result" or "import") starts
     {"event": "check", "id": "…", "outcome": …}         a check finished, with its explanation
     {"event": "broken", "why": "…"}                     the kata module does not import
@@ -152,7 +152,8 @@ class Reporter:
             os._exit(0)
 
     def pytest_collection_finish(self, session):
-        self.channel.send("collected", count=len(session.items))
+        skipping = sum(item.get_closest_marker("skip") is not None for item in session.items)
+        self.channel.send("collected", count=len(session.items), skipping=skipping)
 
     def pytest_runtest_logstart(self, nodeid, location):
         self.channel.send("begin", id=nodeid, limit=self.limits.get(nodeid, _time_limit()))

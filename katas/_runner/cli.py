@@ -112,6 +112,8 @@ def cmd_kata(kata, solutions=False, full=False):
     problem = syntax_problem(kata, source)
     if problem:
         raise UsageError(problem)
+    if full:
+        print("FULL=1: the slow checks run too; they take a while (kata 9's: about half a minute).\n", flush=True)
     (run,) = _run([kata], solutions=solutions, full=full, result=True)
     green = report(run, solutions)
     if green:

@@ -10,7 +10,9 @@ from pathlib import Path
 from katas._runner.child import title
 from katas._runner.supervise import BUDGET, ROOT
 
-LOOP_HINT = ["      that line is inside the loop: check that what its condition waits for really changes"]
+LOOP_HINT = ["      the code was at that line when it was stopped: a loop that never ends (does its",
+             "      condition ever change?) or a computation far too large for this check"]
+NOT_RUN = "      the remaining checks were not run: fix the loop first"
 MISTAKE_MARK = " — "  # katas/_runner/feedback.py: a failure message names a recognised mistake after it
 LISTED_FAILURES = 8  # failures that name no mistake: one line each, this many at most
 STUB = re.compile(r"kata \d+ · (?P<function>[\w.]+)\(\) is not written yet")
@@ -43,8 +45,8 @@ def ending(run):
         at = [f"      at {run.raised['where']}"] if run.raised.get("where") else []
         return [f"  ✗ your code raised {run.raised['what']} during {current}: the run stopped there", *at]
     if run.stopped == "time":
-        return [f"  ✗ {current} never finished: stopped after {run.limit:g} s (an endless loop? "
-                "a loop inside numpy or a builtin cannot be interrupted, so it was ended)", *where, *LOOP_HINT]
+        return [f"  ✗ {current} never finished: stopped after {run.limit:g} s (a loop inside numpy or a",
+                "      builtin cannot be interrupted, so the process was ended)", *where, *LOOP_HINT, NOT_RUN]
     if run.stopped == "budget":
         return [f"  ✗ the checks took longer than {BUDGET:g} s in all: stopped during {current}", *where]
     if run.stopped == "startup":
@@ -60,8 +62,15 @@ def ending(run):
         return [f"  ✗ {check['title']}",
                 f"      stopped after {check['timeout']:g} s: the code never finished (an endless loop?)",
                 *([f"      at {check['where']}"] if check.get("where") else []), *LOOP_HINT,
-                "      the remaining checks were not run: fix the loop first"]
+                *_printed(check), NOT_RUN]
     return []
+
+
+def _printed(check):
+    """What the learner's code printed during a check, indented under it."""
+    if not check.get("output", "").strip():
+        return []
+    return ["      your code printed:", *(f"        {line}" for line in check["output"].strip().splitlines())]
 
 
 def _failure_lines(check, full):
@@ -71,10 +80,7 @@ def _failure_lines(check, full):
     lines += [f"      {line}" for line in check.get("message", "").splitlines()]
     if check.get("where"):
         lines.append(f"      at {check['where']}")
-    if check.get("output", "").strip():
-        lines.append("      your code printed:")
-        lines += [f"        {line}" for line in check["output"].strip().splitlines()]
-    return lines
+    return lines + _printed(check)
 
 
 def report(run, solutions=False):
@@ -113,13 +119,13 @@ def report(run, solutions=False):
     for line in ended:
         print(line)
     count = run.count if run.count is not None else len(run.checks)
-    skipped = run.skipped
+    skipped = run.skipping
     note = f" ({plural(skipped, 'slow check')} skipped: add FULL=1 to run them)" if skipped else ""
     if run.green:
         print(f"All {plural(len(run.ran), 'check')} pass ✓{note}")
         return True
     if ended:
-        print(f"\n{len(run.ran)} of {plural(count - skipped, 'check')} ran, {len(run.passed)} passed.")
+        print(f"\n{run.started} of {plural(count - skipped, 'check')} ran, {len(run.passed)} passed.")
     else:
         print(f"\n{len(run.passed)} of {plural(len(run.ran), 'check')} pass{note}.")
     if solutions:
@@ -143,5 +149,6 @@ def status(run):
     if not ending(run) and run.finished and not passed and all(c.get("todo") for c in ran):
         return "not started"
     if ending(run):
-        return f"{len(passed)} of {run.count or len(run.checks)} checks, then stopped: make kata N={kata.number}"
+        total = run.count - run.skipping if run.count is not None else len(run.checks)
+        return f"{len(passed)} of {total} checks, then stopped: make kata N={kata.number}"
     return f"{len(passed)} of {len(ran)} checks"

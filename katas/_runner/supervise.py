@@ -43,6 +43,7 @@ class Run:
     kata: object
     checks: dict = field(default_factory=dict)  # id -> the check's fields, in the order they finished
     count: int | None = None  # the checks collected, once known
+    skipping: int = 0  # of those, the slow checks skipped without FULL=1
     broken: str = ""  # why the kata module did not import
     raised: dict | None = None  # the learner's code raised KeyboardInterrupt: what and where
     result: str | None = None  # what the kata shows when green
@@ -64,8 +65,10 @@ class Run:
         return [c for c in self.checks.values() if c["outcome"] != "skipped"]
 
     @property
-    def skipped(self):
-        return sum(c["outcome"] == "skipped" for c in self.checks.values())
+    def started(self):
+        """The checks that ran or were running when the run ended (a check the parent stopped counts)."""
+        stopped = self.current if self.stopped and self.current not in ("", "import", "result") else None
+        return len(self.ran) + (stopped is not None and stopped not in self.checks)
 
     @property
     def passed(self):
@@ -140,7 +143,7 @@ def _handle(run, event, now):
         if run.limit > DEFAULT_LIMIT:  # a slow check (FULL=1) brings its own time
             run.budget_end += run.limit
     elif kind == "collected":
-        run.count = event["count"]
+        run.count, run.skipping = event["count"], event.get("skipping", 0)
     elif kind == "check":
         run.checks[event["id"]] = event
         run.deadline = now + DEFAULT_LIMIT + GRACE  # the time until the next check begins
