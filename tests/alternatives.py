@@ -176,6 +176,8 @@ ALTERNATIVES = {
                                  '            params = train_step(X[i:i + 1], T[i:i + 1], params, lr)'),
         'log with 4 decimals': ('print(f"Iter: {epoch}, Loss: {loss(X, T, params):.8f}")',
                                 'print("Iter: {}, Loss: {:.4f}".format(epoch, loss(X, T, params)))'),
+        'log by print with commas': ('print(f"Iter: {epoch}, Loss: {loss(X, T, params):.8f}")',
+                                    'print("Iter:", epoch, ", Loss:", loss(X, T, params))'),
         'hand: the update in another order': (
             '            w5, w6, b3 = w5 - lr * (a1 * delta_y), w6 - lr * (a2 * delta_y), b3 - lr * delta_y',
             '            w5 -= lr * delta_y * a1\n            w6 -= lr * delta_y * a2\n            b3 -= lr * delta_y'),
