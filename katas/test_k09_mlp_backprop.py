@@ -19,7 +19,7 @@ NAMES = ("W1", "B1", "W2", "B2")
 # regrouping such as ((y − t)·y)·(1 − y) rounds differently. Moving every operation of the training
 # by one ulp moves the weights by at most 1.2e-14 of their size after 2000 epochs and 7.1e-15 after
 # 90 000 (the training converges); these checks allow a hundred times that.
-SAME_TRAINING = dict(rtol=1e-12, atol=1e-12)
+SAME_TRAINING = {"rtol": 1e-12, "atol": 1e-12}
 
 
 def _copies(params):
