@@ -87,6 +87,17 @@ def test_add_node(d_out):
         f"Add.backward({d_out}): expected (d_out·1, d_out·1) = ({d_out}, {d_out}); got {got!r}")
 
 
+def test_add_needs_no_forward():
+    try:
+        got = Add().backward(2.0)
+    except NotImplementedError:
+        raise
+    except Exception as err:  # noqa: BLE001 — the lesson promises this call works
+        pytest.fail(f"Add().backward(2.0) before any forward raised {type(err).__name__}: {err} — the lesson: Add "
+                    "needs no forward, it keeps nothing (its local derivatives are 1 and 1)", pytrace=False)
+    assert tuple(got) == pytest.approx((2.0, 2.0)), f"Add().backward(2.0) without a forward: expected (2.0, 2.0); got {got!r}"
+
+
 @pytest.mark.parametrize("z", [-3.0, -0.5, 0.0, 1.2, 4.0])
 @pytest.mark.parametrize("d_out", [1.0, 0.7])
 def test_sigmoid_node_against_sympy(z, d_out):

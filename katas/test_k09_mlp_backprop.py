@@ -19,7 +19,7 @@ NAMES = ("W1", "B1", "W2", "B2")
 # regrouping such as ((y − t)·y)·(1 − y) rounds differently. Moving every operation of the training
 # by one ulp moves the weights by at most 1.2e-14 of their size after 2000 epochs and 7.1e-15 after
 # 90 000 (the training converges); these checks allow a hundred times that.
-SAME_TRAINING = dict(rtol=1e-12, atol=1e-12)
+SAME_TRAINING = {"rtol": 1e-12, "atol": 1e-12}
 
 
 def _copies(params):
@@ -225,7 +225,7 @@ def test_fit_logs_like_the_course(capsys):
     what = (f"fit(..., epochs=1000, log_every=250) should print 'Iter: k, Loss: E' with E over all four samples "
             f"to 4 decimals or more, after epochs 250, 500, 750 and 1000: {[f'Iter: {k}, Loss: {E:.8f}' for k, E in expected]}; "
             f"it printed {lines}")
-    logged = [re.fullmatch(r"\s*Iter: (\d+), Loss: (\d+\.(\d+))\s*", line) for line in lines]
+    logged = [re.fullmatch(r"\s*Iter:\s*(\d+)\s*,\s*Loss:\s*(\d+\.(\d+))\s*", line) for line in lines]
     assert len(lines) == len(expected) and all(logged), what
     for match, (epoch, E) in zip(logged, expected):
         decimals = len(match[3])

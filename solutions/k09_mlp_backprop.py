@@ -75,7 +75,7 @@ Two forms, one arithmetic
 
 What to implement
     actf_deriv(out)                   σ'(net) from the output: out·(1 − out)
-    loss(x, t, params)                E = ½ Σ (out − t)² over the rows
+    loss(x, t, params)                E = ½ Σ (out − t)² over the rows, a float
     backprop(x, t, W1, B1, W2, B2)    → (dW1, dB1, dW2, dB2), the gradients of E
     train_step(x, t, params, lr)      → new (W1, B1, W2, B2); the caller's arrays stay unchanged
     fit(X, T, params, lr, epochs, log_every=None)   mlp2.py's loop; prints "Iter: k, Loss: E"

@@ -27,6 +27,7 @@ ALTERNATIVES = {
             'return ((f(x + dx) - f(x)) / dx + (f(x) - f(x - dx)) / dx) / 2'),
         'central divided twice': ('return (f(x + dx) - f(x - dx)) / (2 * dx)',
                                   'return (f(x + dx) - f(x - dx)) / 2 / dx'),
+        'isnan and inf by comparison': [('    if dx == 0 or not math.isfinite(dx):\n        raise ValueError(f"dx must be a non-zero finite number, got {dx!r}: the quotient divides by dx")\n    return (f(x + dx) - f(x - dx)) / (2 * dx)', '    if not dx or dx != dx or abs(dx) == float("inf"):\n        raise ValueError("dx cannot be used")\n    return (f(x + dx) - f(x - dx)) / (2 * dx)')],
         'float() around the result': ('return (f(x + dx) - f(x)) / dx', 'return float((f(x + dx) - f(x)) / dx)'),
     },
     'k02_partial_derivatives': {
@@ -153,6 +154,9 @@ ALTERNATIVES = {
         'np.matmul': ('    layer1 = actf(layer0 @ W1 + B1)\n    layer2 = actf(layer1 @ W2 + B2)',
                       '    layer1 = actf(np.matmul(layer0, W1) + B1)\n    layer2 = actf(np.matmul(layer1, W2) + B2)'),
         'actf through exp(x)': ('return 1 / (1 + np.exp(-x))', 'e = np.exp(-x)\n    return 1.0 / (1.0 + e)'),
+        'one shape check at a time': ('    if (W1.shape[0] != layer0.shape[-1] or B1.shape != (W1.shape[1],)\n            or W2.shape[0] != W1.shape[1] or B2.shape != (W2.shape[1],)):\n        raise ValueError(f"shapes do not chain: x {layer0.shape}, W1 {W1.shape}, B1 {B1.shape}, "\n                         f"W2 {W2.shape}, B2 {B2.shape}; need W1 (inputs, hidden), B1 (hidden,), "\n                         "W2 (hidden, outputs), B2 (outputs,)")',
+                                      '    if W1.shape[0] != layer0.shape[-1]:\n        raise ValueError(f"x has {layer0.shape[-1]} columns but W1 {W1.shape} has {W1.shape[0]} rows")\n    if B1.shape != (W1.shape[1],):\n        raise ValueError(f"B1 {B1.shape} does not match W1 {W1.shape}")\n    if W2.shape[0] != W1.shape[1]:\n        raise ValueError(f"W2 {W2.shape} does not follow W1 {W1.shape}")\n    if B2.shape != (W2.shape[1],):\n        raise ValueError(f"B2 {B2.shape} does not match W2 {W2.shape}")'),
+        'actf by np.reciprocal': ('return 1 / (1 + np.exp(-x))', 'return np.reciprocal(1.0 + np.exp(-x))'),
         'np.add': ('    layer1 = actf(layer0 @ W1 + B1)\n', '    layer1 = actf(np.add(layer0 @ W1, B1))\n'),
     },
     'k09_mlp_backprop': {
@@ -176,6 +180,8 @@ ALTERNATIVES = {
                                  '            params = train_step(X[i:i + 1], T[i:i + 1], params, lr)'),
         'log with 4 decimals': ('print(f"Iter: {epoch}, Loss: {loss(X, T, params):.8f}")',
                                 'print("Iter: {}, Loss: {:.4f}".format(epoch, loss(X, T, params)))'),
+        'log by print with commas': ('print(f"Iter: {epoch}, Loss: {loss(X, T, params):.8f}")',
+                                    'print("Iter:", epoch, ", Loss:", loss(X, T, params))'),
         'hand: the update in another order': (
             '            w5, w6, b3 = w5 - lr * (a1 * delta_y), w6 - lr * (a2 * delta_y), b3 - lr * delta_y',
             '            w5 -= lr * delta_y * a1\n            w6 -= lr * delta_y * a2\n            b3 -= lr * delta_y'),
@@ -190,6 +196,11 @@ ALTERNATIVES = {
                                'return np.where(np.asarray(x) > THRESHOLD, 1.0, 0.0)'),
         'maxout with np.dot': ('    z = np.asarray(x) @ W + b\n    best = z.max(axis=-1)',
                                '    z = np.dot(x, W) + b\n    best = np.max(z, axis=-1)'),
+        'elu with exp − 1': ('return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0)))',
+                             'return np.where(x > 0, x, alpha * (np.exp(np.minimum(x, 0.0)) - 1))'),
+        'sigmoid through exp(min(x, 0))': ('    small = np.exp(-np.abs(x))\n    return np.where(x >= 0, 1 / (1 + small), small / (1 + small))',
+                                           '    return np.exp(np.minimum(x, 0)) / (1 + np.exp(-np.abs(x)))'),
+        "relu' by np.heaviside": ('return (np.asarray(x) > 0).astype(float)', 'return np.heaviside(x, 0.0)'),
         "tanh' through its own tanh": ('    return 1 - tanh(x) ** 2', '    t = np.tanh(x)\n    return 1.0 - t * t'),
     },
     'k11_learning_xor': {
@@ -201,6 +212,8 @@ ALTERNATIVES = {
                                  'return float(np.sum((H > 0.5).astype(int) == T) / len(T))'),
         'norm as a square root': ('[float(np.linalg.norm(dW)) for dW, _ in grads]',
                                   '[float(np.sqrt(np.sum(dW ** 2))) for dW, _ in grads]'),
+        'delta by the batch size from H': ('delta = (activations[-1] - T) / len(T)',
+                                           'H = activations[-1]\n    delta = (H - T) / H.shape[0]'),
         'in-place updates on copies': ('        params = [(W - lr * dW, b - lr * db) for (W, b), (dW, db) in zip(params, grads)]',
                                        '        new = []\n        for (W, b), (dW, db) in zip(params, grads):\n'
                                        '            new.append((W - lr * dW, b - lr * db))\n        params = new'),
@@ -216,6 +229,9 @@ ALTERNATIVES = {
                                                '    W, b = layers[0]\n    for k in range(1, len(layers)):\n'
                                                '        W_next, b_next = layers[k]\n        b = b @ W_next + b_next\n'
                                                '        W = W @ W_next\n    return W, b'),
+        'stack by functools.reduce': ('    for W, b in layers:\n        X = layer(X, W, b)\n    return X',
+                                      '    import functools\n\n'
+                                      '    return functools.reduce(lambda A, Wb: layer(A, *Wb), layers, X)'),
         'another shape message': ('raise ValueError(f"X of shape {np.shape(X)} cannot multiply W of shape {np.shape(W)}: "\n'
                                   '                         "X\'s columns must equal W\'s rows")',
                                   'raise ValueError(f"{np.shape(X)} @ {np.shape(W)}: inner sizes differ")'),
