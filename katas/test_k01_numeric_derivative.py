@@ -31,6 +31,8 @@ PINNED = [
     (lambda x: x**2, "x²", 3, 0.1, 6.1, 6.0),
     (lambda x: x**3, "x³", 2, 0.1, 12.61, 12.01),
     (lambda x: x**3, "x³", -1, 0.01, 2.9701, 3.0001),
+    # a negative Δx is a step to the left: the docstrings allow any non-zero finite dx
+    (lambda x: x**2, "x²", 3, -0.1, 5.9, 6.0),
 ]
 PINNED_IDS = [f"{name} at {x}, dx={dx}" for _, name, x, dx, _, _ in PINNED]
 

@@ -130,6 +130,14 @@ def test_gradient_of_three_variables():
                                err_msg="gradient of xyz at (1.5, −2, 0.5): expected (yz, xz, xy)")
 
 
+@pytest.mark.parametrize("dx", [0.5, -0.1])
+def test_the_gradient_uses_the_step_it_is_given(dx):
+    got = gradient(lambda x, y: x**2 + y**2, (3.0, 4.0), dx=dx)
+    np.testing.assert_allclose(got, [6 + dx, 8 + dx], rtol=1e-9, err_msg=(
+        f"gradient(x² + y², (3, 4), dx={dx}): expected (2x + Δx, 2y + Δx) = ({6 + dx}, {8 + dx}), each partial "
+        f"with the step given; (6.01, 8.01) would be Δx = 0.01, the default, instead of dx"))
+
+
 @pytest.mark.parametrize("point", [(3.0, 4.0), (-1.0, 2.0), (0.5, -0.5)])
 def test_the_gradient_points_uphill(point):
     bowl = lambda x, y: x**2 + y**2  # noqa: E731

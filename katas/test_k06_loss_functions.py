@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import sympy
 
-from katas._runner.feedback import expect_error, looks_like, numeric_partials
+from katas._runner.feedback import expect_error, looks_like, names_shape, numeric_partials
 from katas.k06_loss_functions import binary_cross_entropy, mean_squared_error, mse, mse_grad
 
 T = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
@@ -95,13 +95,36 @@ def test_mismatched_shapes_are_a_value_error_naming_both(function, a_shape, b_sh
                        f"{function.__name__}(a of shape {a_shape}, b of shape {b_shape})",
                        returned_hint=" — numpy broadcast the two shapes into a third: check them first, with the given"
                                      " _same_shape")
-    assert str(a_shape) in str(err) and str(b_shape) in str(err), (
+    assert names_shape(err, a_shape) and names_shape(err, b_shape), (
         f"the message should name both shapes, {a_shape} and {b_shape}; it was: {err}")
     first, second = list(inspect.signature(function).parameters)[:2]
-    for name, shape in ((first, a_shape), (second, b_shape)):
-        assert re.search(rf"\b{name}\b[^()]*{re.escape(str(shape))}", str(err)), (
+    for name, shape, other in ((first, a_shape, second), (second, b_shape, first)):
+        assert _says_whose(str(err), name, shape, other), (
             f"the message should say which shape is whose: {first} has shape {a_shape}, {second} has {b_shape}"
             f" (the given _same_shape does); it was: {err}")
+
+
+def _says_whose(text, name, shape, other):
+    """True when shape is named after name and before the other argument's name comes up."""
+    for found in re.finditer(rf"\b{name}\b", text):
+        following = re.split(rf"\b{other}\b", text[found.end():])[0]
+        if names_shape(following, shape):
+            return True
+    return False
+
+
+def test_a_mean_is_over_every_entry():
+    h, t = np.array([[0.9, 0.2, 0.3, 0.6]]), np.array([[1, 0, 0, 1]])
+    expected = _bce(h.ravel(), t.ravel())
+    got = binary_cross_entropy(h, t)
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"binary_cross_entropy of shape (1, 4): expected the mean over its 4 entries, {expected!r}; got {got!r}"
+        + looks_like(got, {"a division by len(h), which is 1 for a (1, 4) batch: use the number of entries": 4 * expected}))
+    got = mean_squared_error(h, t)
+    expected = float(np.mean((h - t) ** 2))
+    assert got == pytest.approx(expected, rel=1e-12), (
+        f"mean_squared_error of shape (1, 4): expected the mean over its 4 entries, {expected!r}; got {got!r}"
+        + looks_like(got, {"a division by len(y), which is 1 for a (1, 4) batch: use the number of entries": 4 * expected}))
 
 
 def test_lists_and_arrays_give_the_same_loss():

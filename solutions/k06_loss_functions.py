@@ -40,7 +40,8 @@ Binary cross-entropy, for a sigmoid output
     With ε the difference is negligible unless h is within about ε of the wrong answer.)
 
 Inputs
-    y and t (or h and t) are lists or numpy arrays of the same shape. Different shapes are a
+    y and t (or h and t) are lists or numpy arrays of the same shape, and a mean is over every
+    entry: for outputs of shape (1, 4), n = 4 (the number of entries, not len()). Different shapes are a
     ValueError naming both: numpy would otherwise broadcast a (3, 1) against a (3,) into a (3, 3)
     table of differences and return a meaningless number without a word.
 

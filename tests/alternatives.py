@@ -265,3 +265,13 @@ ALTERNATIVES = {
             '    y = np.asarray(y, dtype=float)\n    return (y - t) * (2.0 / y.size)'),
     },
 }
+
+
+# Found by learners trying the katas: correct answers a check used to reject.
+ALTERNATIVES['k03_chain_rule']['a capitalised message'] = (
+    'raise RuntimeError("Mul.backward() was called before forward(): there is nothing to differentiate yet")',
+    'raise RuntimeError("Mul: Forward must run before backward")')
+ALTERNATIVES['k06_loss_functions']['each name with a note'] = (
+    'raise ValueError(f"{names[0]} has shape {a.shape} but {names[1]} has shape {b.shape}: they must match")',
+    'raise ValueError(f"{names[0]} (the first argument) has shape {a.shape} but {names[1]} (the second) "\n'
+    '                         f"has shape {b.shape}")')

@@ -537,3 +537,18 @@ SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference'
                             'batch sum': 'the sum over the batch, not the mean',
                             'loss before': "the loss before the epoch's updates",
                             'same order every epoch': 'every epoch in the same order'}}
+
+
+# Found by learners trying the katas: a check that let these through now catches them.
+MISTAKES['k01_numeric_derivative']['negative dx refused'] = (
+    'if dx == 0 or not math.isfinite(dx):', 'if dx <= 0 or not math.isfinite(dx):')
+MISTAKES['k02_partial_derivatives']['gradient drops dx'] = (
+    'return np.array([partial_derivative(f, point, i, dx) for i in range(len(point))])',
+    'return np.array([partial_derivative(f, point, i) for i in range(len(point))])')
+MISTAKES['k06_loss_functions']['bce divides by len'] = (
+    'return float(-np.mean(t * np.log(h + eps) + (1 - t) * np.log(1 - h + eps)))',
+    'return float(-np.sum(t * np.log(h + eps) + (1 - t) * np.log(1 - h + eps)) / len(h))')
+MISTAKES['k06_loss_functions']['keras mse divides by len'] = (
+    'return float(np.mean((y - t) ** 2))', 'return float(np.sum((y - t) ** 2) / len(y))')
+SAYS['k06_loss_functions']['bce divides by len'] = 'a division by len(h)'
+SAYS['k02_partial_derivatives']['gradient drops dx'] = 'would be Δx = 0.01, the default'

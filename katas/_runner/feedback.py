@@ -5,6 +5,7 @@ central difference"); the report shows such failures first.
 """
 
 import math
+import re
 
 import pytest
 
@@ -34,12 +35,19 @@ def expect_error(error, call, what, match=None, returned_hint=""):
     except NotImplementedError:
         raise
     except error as err:
-        if match is not None and match not in str(err):
+        if match is not None and match.lower() not in str(err).lower():
             pytest.fail(f"{what}: the {error.__name__} should mention {match!r}; its message was {str(err)!r}")
         return err
     except Exception as err:
         pytest.fail(f"{what}: expected {error.__name__}; got {type(err).__name__}: {err}")
     pytest.fail(f"{what}: expected {error.__name__}; it returned {result!r}{returned_hint}")
+
+
+def names_shape(text, shape):
+    """True when a message names a shape, however it is written: (3, 2), (3,2), 3x2, 3×2 or [3, 2];
+    a 1-D shape (2,) also as (2) or plain 2."""
+    dims = r"\s*(?:,|x|×|\*|by)\s*".join(str(d) for d in shape)
+    return re.search(rf"(?<![\d.]){dims}(?![\d.])(?!\s*(?:,|x|×|\*)\s*\d)", str(text)) is not None
 
 
 def numeric_partials(f, point, h=1e-6):
