@@ -552,3 +552,6 @@ MISTAKES['k06_loss_functions']['keras mse divides by len'] = (
     'return float(np.mean((y - t) ** 2))', 'return float(np.sum((y - t) ** 2) / len(y))')
 SAYS['k06_loss_functions']['bce divides by len'] = 'a division by len(h)'
 SAYS['k02_partial_derivatives']['gradient drops dx'] = 'would be Δx = 0.01, the default'
+MISTAKES['k05_xor_forward']['names W1 only'] = (
+    'raise ValueError(f"shapes do not chain: X {X.shape} · W1 {W1.shape} · W2 {W2.shape} "',
+    'raise ValueError(f"W1 {W1.shape} does not fit "')
