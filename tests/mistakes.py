@@ -507,7 +507,7 @@ SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference'
                       'loss no half': 'without the ½',
                       'no deriv': "without f'(net)",
                       'plus update': 'the update subtracts the gradient',
-                      'updated W2': 'δ_hidden must use the old W2',
+                      'updated W2': 'δ_hidden from the updated W2',
                       'mean bias': 'that is their mean'},
  'k10_activation_functions': {'tanh deriv wrong': '1 − tanh(x) without the square',
                               'naive sigmoid': 'overflowed',
@@ -555,3 +555,6 @@ SAYS['k02_partial_derivatives']['gradient drops dx'] = 'would be Δx = 0.01, the
 MISTAKES['k05_xor_forward']['names W1 only'] = (
     'raise ValueError(f"shapes do not chain: X {X.shape} · W1 {W1.shape} · W2 {W2.shape} "',
     'raise ValueError(f"W1 {W1.shape} does not fit "')
+MISTAKES['k09_mlp_backprop']['hidden σ\' of z1'] = (
+    'delta1 = (delta2 @ W2.T) * actf_deriv(A1)', 'delta1 = (delta2 @ W2.T) * actf_deriv(x @ W1 + B1)')
+SAYS['k09_mlp_backprop']['hidden σ\' of z1'] = "σ' of the hidden layer taken of z1"
