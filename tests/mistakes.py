@@ -558,3 +558,7 @@ MISTAKES['k05_xor_forward']['names W1 only'] = (
 MISTAKES['k09_mlp_backprop']['hidden σ\' of z1'] = (
     'delta1 = (delta2 @ W2.T) * actf_deriv(A1)', 'delta1 = (delta2 @ W2.T) * actf_deriv(x @ W1 + B1)')
 SAYS['k09_mlp_backprop']['hidden σ\' of z1'] = "σ' of the hidden layer taken of z1"
+MISTAKES['k11_learning_xor']['output σ\' kept'] = (
+    'delta = (activations[-1] - T) / len(T)',
+    'delta = (activations[-1] - T) * activations[-1] * (1 - activations[-1]) / len(T)')
+SAYS['k11_learning_xor']['output σ\' kept'] = "σ' kept at the output, as in kata 9"
