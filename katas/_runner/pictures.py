@@ -26,7 +26,7 @@ _ASCII = str.maketrans({
     "─": "-", "│": "|", "▔": "-", "▁": "_", "█": "#",
     "Δ": "d", "η": "eta", "σ": "sigma", "∇": "grad", "∂": "d", "²": "^2", "−": "-", "·": "*", "×": "x",
     "≈": "~", "→": "->", "←": "<-", "…": "...", "—": "-", "–": "-", "θ": "theta", "ŷ": "y^",
-    "●": "o", "○": "o",
+    "●": "#", "░": ".",
 })
 _ASCII_MARKS = ["+", "x", "o", "*", "~", "."]
 
@@ -176,8 +176,9 @@ def decision_regions(predict, points, labels, *, title="", lo=-0.25, hi=1.25, wi
 
     unicode, color, width = style(unicode, color, width)
     plot_width = width - 10
-    # one sample per pixel of the picture: uniplot's block characters are 2 × 2 pixels
-    cols, rows = np.linspace(lo, hi, 2 * plot_width), np.linspace(lo, hi, 2 * height)
+    # one sample at the centre of each character of the picture
+    cols = lo + (np.arange(plot_width) + 0.5) * (hi - lo) / plot_width
+    rows = lo + (np.arange(height) + 0.5) * (hi - lo) / height
     gx, gy = np.meshgrid(cols, rows)
     grid = np.column_stack([gx.ravel(), gy.ravel()])
     inside = np.asarray(predict(grid), dtype=float).reshape(len(grid)) > 0.5
