@@ -2,6 +2,7 @@
 the ASCII fallback and the colour rule."""
 
 import io
+import re
 import subprocess
 import sys
 import unicodedata
@@ -171,3 +172,11 @@ def test_importing_the_module_imports_neither_numpy_nor_the_plotting_library():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=pictures.__file__.rsplit("/katas/", 1)[0])
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_a_coloured_picture_is_the_plain_one_with_colours_and_one_escape_pair_per_run():
+    xor = lambda X: ((X[:, 0] > 0.5) != (X[:, 1] > 0.5)).astype(float)  # noqa: E731
+    plain = decision_regions(xor, XOR_X, [0, 1, 1, 0], unicode=True, color=False)
+    coloured = decision_regions(xor, XOR_X, [0, 1, 1, 0], unicode=True, color=True)
+    assert re.sub(r"\x1b\[[\d;]*m", "", coloured) == plain
+    assert coloured.count("\x1b[") < 4 * len(plain.splitlines()) * 3, "a run of one colour opens it once"

@@ -16,6 +16,7 @@ so the parent process can read `terminal_facts` without paying for them.
 """
 
 import os
+import re
 import sys
 
 MAX_WIDTH = 80
@@ -110,9 +111,18 @@ def to_ascii(text):
     return text.encode("ascii", errors="replace").decode("ascii")
 
 
+# uniplot colours each character on its own (ESC[34m c ESC[0m); a run of one colour needs one pair.
+_SAME_COLOUR_AGAIN = re.compile(r"(\x1b\[[\d;]+m)([^\x1b\n]*)\x1b\[0m\1")
+
+
 def _finish(text, unicode):
     lines = [line.rstrip() for line in text.splitlines()]
     text = "\n".join(lines)
+    while True:
+        shorter = _SAME_COLOUR_AGAIN.sub(r"\1\2", text)
+        if shorter == text:
+            break
+        text = shorter
     return text if unicode else to_ascii(text)
 
 
