@@ -180,3 +180,12 @@ def test_a_coloured_picture_is_the_plain_one_with_colours_and_one_escape_pair_pe
     coloured = decision_regions(xor, XOR_X, [0, 1, 1, 0], unicode=True, color=True)
     assert re.sub(r"\x1b\[[\d;]*m", "", coloured) == plain
     assert coloured.count("\x1b[") < 4 * len(plain.splitlines()) * 3, "a run of one colour opens it once"
+
+
+def test_hangul_labels_stay_outside_the_frame_and_keep_it_in_line():
+    picture = line_plot({"전진 차분 forward": ([1, 2, 3], [1, 2, 3]), "중앙 차분 central": ([1, 2, 3], [3, 2, 1])},
+                        title="수치 미분의 오차 (the error of the numeric derivative)", unicode=True, color=False)
+    assert_fits(picture)
+    assert "수치 미분의 오차" in picture and "전진 차분 forward" in picture
+    frame = [re.match("[┌│└].*[┐│┘]", line).group() for line in picture.splitlines() if line[:1] in "┌│└"]
+    assert len({columns(line) for line in frame}) == 1, "every row of the frame is as wide as the others"
