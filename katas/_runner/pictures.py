@@ -44,7 +44,7 @@ def _c_locale(environ):
     return False
 
 
-def _can_encode(stream, text="█─"):
+def _can_encode(stream, text="█▖─│░●→"):
     encoding = getattr(stream, "encoding", None)
     if not encoding:
         return True
