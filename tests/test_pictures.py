@@ -189,3 +189,13 @@ def test_hangul_labels_stay_outside_the_frame_and_keep_it_in_line():
     assert "수치 미분의 오차" in picture and "전진 차분 forward" in picture
     frame = [re.match("[┌│└].*[┐│┘]", line).group() for line in picture.splitlines() if line[:1] in "┌│└"]
     assert len({columns(line) for line in frame}) == 1, "every row of the frame is as wide as the others"
+
+
+@pytest.mark.parametrize("shape", ["list", "column"])
+def test_decision_regions_take_a_list_or_a_column_of_outputs(shape):
+    def or_gate(X):
+        out = [float(x1 + x2 > 0.5) for x1, x2 in X]
+        return out if shape == "list" else np.array(out).reshape(-1, 1)
+
+    picture = decision_regions(or_gate, XOR_X, [0, 1, 1, 1], unicode=True, color=False)
+    assert len(mark_positions(picture, "●")) == 3 and len(mark_positions(picture, "o")) == 1
