@@ -109,3 +109,23 @@ if __name__ == "__main__":
     p, path = gradient_descent(lambda p: 2 * p, np.array([3.0, 4.0]), lr=0.1, steps=100)
     print(tabulate([(k, path[k][0], path[k][1]) for k in (0, 1, 2, 5, 10, 50, 100)],
                    headers=["step", "x", "y"], floatfmt=".6g"))
+
+    import itertools
+
+    try:  # the runner has the repository on its path; a kata file run by itself has katas/
+        from katas._runner.pictures import arrow_field, line_plot
+    except ImportError:
+        from _runner.pictures import arrow_field, line_plot
+    print()
+    print(arrow_field(lambda x, y: (-2 * x, -2 * y), path=path,
+                      title="arrows: −∇f of x² + y², o: descent from (3, 4), η = 0.1"))
+    print("The arrows are longest far from the bottom, so the first steps are the largest.")
+    print()
+    curves = {}
+    for lr in (0.01, 0.2, 0.5, 0.9, 1.1):
+        _, history = gradient_descent(grad, 10, lr, 20)
+        shown = list(itertools.takewhile(lambda x: -6 <= x <= 16, history))  # up to where it leaves the picture
+        curves[f"η = {lr}"] = (range(len(shown)), shown)
+    print(line_plot(curves, title="x against the iteration, (x − 3)² + 10 from x = 10", y_range=(-6, 16)))
+    print("η = 0.5 lands on 3 in one step; 0.9 overshoots back and forth but closes in; 1.1 overshoots"
+          "\nfurther each time and leaves the picture.")

@@ -9,6 +9,8 @@
    reference's two forms of the same arithmetic: fit() with numpy and fit_by_hand() with floats.
 4. One epoch on the four XOR samples: kata 11's full batch (one matrix step) against kata 9's
    per-sample loop (four steps), both numpy, 2-2-1.
+5. The pictures of a green result: importing uniplot in a process that has numpy, pytest and sympy
+   (as the runner's child has), and drawing each kind of picture once.
 """
 
 import argparse
@@ -128,6 +130,36 @@ def main():
     print(f"\none epoch of XOR, 2-2-1, numpy ({epochs} epochs each):")
     print(f"  full batch (kata 11)    {batch_s / epochs * 1e6:6.1f} µs per epoch")
     print(f"  per sample (kata 9)     {loop_s / epochs * 1e6:6.1f} µs per epoch  ({loop_s / batch_s:.1f}× the batch)")
+
+    pictures_cost()
+
+
+def pictures_cost():
+    """Import uniplot after the child's preload, then draw each kind of picture (first and second time)."""
+    code = ("import time, numpy, pytest, sympy, tabulate; start = time.perf_counter(); import uniplot; "
+            "print(time.perf_counter() - start)")
+    imports = [float(subprocess.run([PY, "-c", code], capture_output=True, text=True).stdout) for _ in range(5)]
+    print(f"\npictures: importing uniplot after numpy, pytest, sympy: median {statistics.median(imports) * 1e3:.0f} ms")
+
+    import uniplot  # noqa: F401  (its import is timed above)
+
+    from katas._runner.pictures import arrow_field, decision_regions, line_plot
+
+    steps = 10.0 ** -np.arange(1, 14, 0.25)
+    errors = {"forward": (steps, np.abs((np.sin(1 + steps) - np.sin(1)) / steps - np.cos(1))),
+              "central": (steps, np.abs((np.sin(1 + steps) - np.sin(1 - steps)) / (2 * steps) - np.cos(1)))}
+    X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+    drawings = [
+        ("line_plot, 2 curves, log-log", lambda: line_plot(errors, log_x=True, log_y=True, unicode=True, color=False)),
+        ("decision_regions, XOR band", lambda: decision_regions(
+            lambda G: np.abs(G.sum(axis=1) - 1) < 0.5, X, [0, 1, 1, 0], unicode=True, color=False)),
+        ("arrow_field, 9 x 7 arrows", lambda: arrow_field(
+            lambda x, y: (-2 * x, -2 * y), path=[(3, 4), (0, 0)], unicode=True, color=False)),
+    ]
+    for name, draw in drawings:
+        first, _ = timed(draw)
+        second, _ = timed(draw)
+        print(f"  {name:30s} {first * 1e3:6.1f} ms first, {second * 1e3:6.1f} ms after")
 
 
 if __name__ == "__main__":

@@ -172,7 +172,9 @@ def _reader(stream, run, events):
 def _start(spec, pass_fds=()):
     """The child process, in a session (POSIX) or process group (Windows) of its own, so that the
     terminal's Ctrl-C reaches only this process and it can end the child's whole group."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    from katas._runner.pictures import terminal_facts  # what the learner's terminal shows (the demo's pictures)
+
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", **terminal_facts()}
     options = {"start_new_session": True} if os.name == "posix" else {
         "creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
     return subprocess.Popen([sys.executable, "-m", "katas._runner.child", json.dumps(spec)], cwd=ROOT, env=env,
