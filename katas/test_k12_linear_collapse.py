@@ -61,12 +61,19 @@ def test_a_stack_equals_its_collapsed_layer(sizes):
     expected = X
     for W, b in layers:
         expected = expected @ W + b
-    in_order = " — apply the layers in order, the first layer first"
     try:
         stacked = linear_stack(X, layers)
     except ValueError as err:
-        pytest.fail(f"linear_stack on a {sizes} stack raised ValueError: {err}{in_order}")
-    np.testing.assert_allclose(stacked, expected, rtol=1e-12, err_msg=f"the layers{in_order}")
+        pytest.fail(f"linear_stack on a {sizes} stack raised ValueError: {err}. The layers chain only in "
+                    "their order, the first layer first")
+    if not np.allclose(stacked, expected, rtol=1e-12, atol=1e-12):
+        W0, b0 = layers[0]
+        own = np.asarray(layer(X, W0, b0))
+        why = ("your layer() is not X·W + b on this stack's first layer: fix layer() first"
+               if own.shape != (len(X), sizes[1]) or not np.allclose(own, X @ W0 + b0, rtol=1e-12, atol=1e-12)
+               else "each layer's output is the next layer's input, the first layer first")
+        np.testing.assert_allclose(stacked, expected, rtol=1e-12, atol=1e-12,
+                                   err_msg=f"linear_stack on a {sizes} stack: {why}")
     try:
         W, b = collapse(layers)
     except ValueError as err:

@@ -521,7 +521,7 @@ SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference'
  'k12_linear_collapse': {'order swapped and bias not carried': 'b₁ + b₂ adds the biases without W₂',
                          'bias not carried': 'b₁ + b₂ adds the biases without W₂',
                          'order swapped': "multiply in the layers' order",
-                         'stack reversed': 'apply the layers in order',
+                         'stack reversed': 'chain only in their order',
                          'first bias kept': "b stayed the first layer's"},
  'k13_epochs_and_batches': {'floor': 'the short last batch dropped',
                             'floor plus one': 'one too many when the batches fit exactly',
