@@ -181,7 +181,7 @@ def _wider_network(seed):
     return (rng.normal(size=(3, 4)), rng.normal(size=4), rng.normal(size=(4, 2)), rng.normal(size=2)), rng
 
 
-def test_backprop_on_a_3_4_2_network_matches_a_numeric_gradient():
+def test_backprop_on_a_network_of_3_then_4_then_2_units_matches_a_numeric_gradient():
     params, rng = _wider_network(11)
     x, t = rng.normal(size=(5, 3)), rng.uniform(size=(5, 2))
     grads = backprop(x, t, *params)

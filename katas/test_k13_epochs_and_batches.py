@@ -110,8 +110,10 @@ def test_the_seed_decides_the_order():
     orders = {seed: np.concatenate(_batches(20, 4, seed)).tolist() for seed in (0, 1, 2)}
     again = np.concatenate(_batches(20, 4, 0)).tolist()
     assert again == orders[0], "minibatches with the same seed must give the same order again"
-    assert any(order != list(range(20)) for order in orders.values()), (
-        "minibatches(20, 4, seed) gave 0 … 19 in order for seeds 0, 1 and 2: shuffle when a seed is given")
+    in_order = [seed for seed, order in orders.items() if order == list(range(20))]
+    assert not in_order, (
+        f"minibatches(20, 4, seed={in_order[0]}) gave 0 … 19 in order: any seed but None shuffles"
+        + (" — `if seed:` is false for seed 0: test `seed is None`" if in_order == [0] else ""))
     assert len({tuple(order) for order in orders.values()}) > 1, (
         "seeds 0, 1 and 2 gave the same order: the order should come from np.random.default_rng(seed)")
 
@@ -240,7 +242,7 @@ def test_the_slides_and_weights_give_the_slides_outputs_in_float32():
         assert str(np.float32(printed)) == printed and len(printed.split(".")[1]) < 8, printed
 
 
-def test_the_slides_xor_weights_give_the_slides_outputs_to_about_1e_7():
+def test_the_slides_xor_weights_give_the_slides_outputs_to_seven_decimals():
     Y = forward(AND_X, XOR_PARAMS, dtype=np.float32)[-1]
     assert Y.dtype == np.float32, f"forward(..., dtype=np.float32) must compute in float32; got {Y.dtype}"
     for x, got, printed in zip(AND_X.tolist(), np.ravel(Y), XOR_OUT):
@@ -252,7 +254,7 @@ def test_the_slides_xor_weights_give_the_slides_outputs_to_about_1e_7():
                                err_msg="in float64, the slides' XOR weights give outputs within 1e-7 of the printed ones")
 
 
-def test_forward_on_a_3_4_2_network():
+def test_forward_on_a_network_of_3_then_4_then_2_units():
     rng = np.random.default_rng(4)
     params = [(rng.normal(size=(3, 4)), rng.normal(size=4)), (rng.normal(size=(4, 2)), rng.normal(size=2))]
     X = rng.normal(size=(5, 3))
@@ -265,7 +267,7 @@ def test_forward_on_a_3_4_2_network():
 
 
 # %% train_step: Keras's mse, one batch
-def test_one_step_with_batch_size_one_is_kata_9s_step_with_twice_the_rate():
+def test_one_step_with_batch_size_one_is_the_step_of_kata_9_at_twice_the_rate():
     before = _copies(MLP2_PARAMS)
     new = train_step(np.array([[0, 0]]), np.array([[0]]), before, lr=0.1)
     for (W, b), (W0, b0) in zip(before, MLP2_PARAMS):
@@ -435,3 +437,12 @@ def test_and_from_a_seeded_start_with_the_slides_settings(seed):
         f"{w2:.4f}), b = {b:.4f}")
     Y = forward(AND_X, params)[-1].ravel()
     assert Y[0] > 0.8 and max(Y[1:]) < 0.15, f"{where}: AND, 0.85 for (1, 1) and at most 0.13 for the rest; got {Y}"
+
+
+def test_train_with_seed_0_shuffles():
+    start = init_params([2, 1], 3)
+    in_order, _ = train(AND_X, AND_T, _copies(start), lr=0.3, epochs=2, batch_size=1, seed=None)
+    shuffled, _ = train(AND_X, AND_T, _copies(start), lr=0.3, epochs=2, batch_size=1, seed=0)
+    assert not np.allclose(in_order[0][0], shuffled[0][0], rtol=1e-12, atol=0), (
+        "train(..., batch_size=1, seed=0) gave the same weights as seed=None: seed 0 must shuffle the samples"
+        " — `if seed:` is false for seed 0: test `seed is None`")
