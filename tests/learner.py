@@ -124,6 +124,12 @@ def scenarios(tmp):
         edit(room / "katas/k05_xor_forward.py", "import numpy as np\n", "import numpy as np\nnp.seterr(all='raise')\n")
         return runner(["kata", "04"], room), runner(["list"], room)
 
+    def next_kata():
+        room = box("next")
+        solve(room, "k01_numeric_derivative")
+        solve(room, "k02_partial_derivatives")
+        return runner(["next"], room)
+
     def spoiler():
         return runner(["solution", "4"], box("spoiler"))
 

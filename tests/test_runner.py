@@ -190,16 +190,21 @@ def test_reset_all_asks_at_a_terminal_and_no_changes_nothing(learner_room, capsy
     assert "Nothing was changed." in capsys.readouterr().out and path.read_text().endswith("# mine\n")
 
 
-def test_next_runs_the_first_kata_that_is_not_solved(monkeypatch):
-    statuses = [(KATAS[0], "solved ✓"), (KATAS[1], "does not import: make kata N=2"), (KATAS[2], "not started")]
-    ran = []
-    monkeypatch.setattr("katas._runner.cli.statuses", lambda: [(kata, None, text) for kata, text in statuses])
-    monkeypatch.setattr("katas._runner.cli.cmd_kata", lambda kata: ran.append(kata.number) or 1)
-    assert main(["next"]) == 1 and ran == [2], f"make next should run kata 2, the first not solved; ran {ran}"
+def test_next_reports_the_first_kata_not_solved_and_runs_no_further(scenarios):
+    done = scenarios["next_kata"]()  # katas 1 and 2 solved, the others stubs
+    assert done.returncode == 1, done.stdout
+    assert done.stdout.startswith("Kata 3 · "), done.stdout
+    assert "Kata 4 · " not in done.stdout
 
 
 def test_next_when_every_kata_is_solved(monkeypatch, capsys):
-    monkeypatch.setattr("katas._runner.cli.statuses", lambda: [(kata, None, "solved ✓") for kata in KATAS])
+    from katas._runner.supervise import Run
+
+    def all_green(katas, **options):
+        return [Run(kata, checks={"t": {"id": "t", "outcome": "passed"}}, count=1, done=True, closed=True)
+                for kata in katas]
+
+    monkeypatch.setattr("katas._runner.supervise.run_katas", all_green)
     assert main(["next"]) == 0
     assert capsys.readouterr().out == "Every kata is solved ✓. Well done.\n"
 

@@ -67,6 +67,8 @@ def flag(name, variable):
 def syntax_problem(kata, source):
     """One line naming the file and line of a syntax error in the kata's module, else None."""
     path = ROOT / source
+    if not path.exists() and source == kata.solution_file:
+        return f"{source} is missing: the reference is not in this copy of the repository"
     if not path.exists():
         return f"{source} is missing: make reset N={kata.number} puts the stub back"
     try:
@@ -145,16 +147,28 @@ def cmd_list():
     return GREEN
 
 
+def _first_unsolved_known(runs):
+    """True once every kata before some unsolved kata is solved: `make next` needs no more."""
+    for run in runs:
+        if not run.closed:
+            return False
+        if not run.green:
+            return True
+    return False
+
+
 def cmd_next():
+    """Run the katas in order, two at a time, and report the first that is not solved; stop there."""
     from katas._runner.report import report
 
-    for kata, run, text in statuses():
-        if text == "solved ✓":
-            continue
-        if run is None:  # a syntax error: its one line says where
-            return cmd_kata(kata)
-        report(run)
-        return RED
+    broken = next((k for k in KATAS if syntax_problem(k, k.file)), None)
+    before = [k for k in KATAS if broken is None or k.number < broken.number]
+    for run in _run(before, enough=_first_unsolved_known) if before else []:
+        if not run.green:
+            report(run)
+            return RED
+    if broken is not None:  # its one line says where the syntax error is
+        return cmd_kata(broken)
     print("Every kata is solved ✓. Well done.")
     return GREEN
 

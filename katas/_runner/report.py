@@ -100,7 +100,7 @@ def report(run, solutions=False):
     named = [c for c in wrong if MISTAKE_MARK in c.get("message", "")]
     others = [c for c in wrong if MISTAKE_MARK not in c.get("message", "")]
     if run.passed and (failed or ended):
-        print(f"  ✓ {plural(len(run.passed), 'check')} pass")
+        print(f"  ✓ {'1 check passes' if len(run.passed) == 1 else f'{len(run.passed)} checks pass'}")
     for function in unwritten(ROOT / source) if todos else []:
         waiting = todos.get(function, 0)
         print(f"  ✗ {function}() is not written yet" + (
@@ -124,7 +124,9 @@ def report(run, solutions=False):
     if run.green:
         print(f"All {plural(len(run.ran), 'check')} pass ✓{note}")
         return True
-    if ended:
+    if run.broken or run.count is None:
+        print(f"\n{kata.file if not solutions else kata.solution_file} must import cleanly before its checks can run.")
+    elif ended:
         print(f"\n{run.started} of {plural(count - skipped, 'check')} ran, {len(run.passed)} passed.")
     else:
         print(f"\n{len(run.passed)} of {plural(len(run.ran), 'check')} pass{note}.")

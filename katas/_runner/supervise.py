@@ -182,12 +182,13 @@ def _start(spec, pass_fds=()):
                             pass_fds=pass_fds, **options)
 
 
-def run_katas(katas, solutions=False, full=False, result=False, parallel=None):
+def run_katas(katas, solutions=False, full=False, result=False, parallel=None, enough=None):
     """Run each kata's checks in the child; return a Run for each, in order.
 
     Where the system can fork, one child runs them all (`parallel` at a time), each kata in a process
     forked for it and reporting on a pipe of its own. Elsewhere (or with KATA_SPAWN=1) each kata gets
     a fresh interpreter of its own that reports on its standard output, one kata after another.
+    enough(runs), when given, is asked after every event: once it is true, the rest is not run.
     Raises Interrupted (with the runs as far as they got) on Ctrl-C, after ending every process."""
     runs = [Run(kata) for kata in katas]
     jobs = [_job(k, solutions, full, result) for k in katas]
@@ -199,15 +200,17 @@ def run_katas(katas, solutions=False, full=False, result=False, parallel=None):
         for _, w in pipes:
             os.close(w)
         streams = [(os.fdopen(r, "rb"), run) for (r, _), run in zip(pipes, runs)]
-        _supervise(process, runs, streams, diagnosis=process.stdout)
+        _supervise(process, runs, streams, diagnosis=process.stdout, enough=enough)
         return runs
     for job, run in zip(jobs, runs):
+        if enough and enough(runs):
+            break
         process = _start({"jobs": [job], "fds": [None]})
         _supervise(process, [run], [(process.stdout, run)])
     return runs
 
 
-def _supervise(process, runs, streams, diagnosis=None):
+def _supervise(process, runs, streams, diagnosis=None, enough=None):
     """Read the runs' events until every run has ended; end any run that outlives its time."""
     events = queue.Queue()
     for stream, run in streams:
@@ -236,6 +239,8 @@ def _supervise(process, runs, streams, diagnosis=None):
                     _handle(run, json.loads(line), now)
                 except (ValueError, KeyError, TypeError):
                     pass
+            if enough and enough(runs):
+                break
             for run in runs:
                 if run.closed or run.done:
                     continue
