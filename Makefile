@@ -19,7 +19,7 @@ unexport N ALL FULL YES
 RUN := $(PY) -m katas
 
 .DEFAULT_GOAL := help
-.PHONY: help kata solution list next hint watch reset restore reset-all test mistakes mutate stubs bench
+.PHONY: help kata solution list next hint compare watch reset restore reset-all test mistakes mutate stubs bench
 
 help: ## the verbs, one line each
 	@echo "make kata N=1       run kata 1 against your code in katas/ (N=01 works too)"
@@ -27,6 +27,7 @@ help: ## the verbs, one line each
 	@echo "make list           every kata with your progress"
 	@echo "make next           run the first kata you have not solved"
 	@echo "make hint N=1       the next hint for kata 1 (ALL=1: every hint)"
+	@echo "make compare N=1    once kata 1 is green, your functions beside the reference's"
 	@echo "make watch N=1      re-run kata 1 each time you save its file (Ctrl-C stops)"
 	@echo "make reset N=1      restore kata 1's stub; your file is backed up beside it first"
 	@echo "make restore N=1    put your newest backup of kata 1 back (the current file is backed up first)"
@@ -67,6 +68,9 @@ next: $(STAMP)
 
 hint: $(STAMP)
 	@$(RUN) hint
+
+compare: $(STAMP)
+	@$(RUN) compare
 
 watch: $(STAMP)
 	@$(RUN) watch

@@ -215,5 +215,34 @@ def test_backups_are_ignored_by_git():
 
 def test_make_help_lists_every_verb():
     done = run(["make", "-s", "help"])
-    for verb in ("kata N=", "solution N=", "list", "next", "hint N=", "watch N=", "reset N=", "restore N=", "reset-all", "test"):
+    for verb in ("kata N=", "solution N=", "list", "next", "hint N=", "compare N=", "watch N=", "reset N=", "restore N=",
+                 "reset-all", "test"):
         assert f"make {verb}" in done.stdout
+
+
+def _fake_run(passed, total):
+    from katas._runner.supervise import Run
+
+    def run(katas, **options):
+        checks = {f"t{i}": {"id": f"t{i}", "outcome": "passed" if i < passed else "failed"} for i in range(total)}
+        return [Run(kata, checks=checks, count=total, done=True, closed=True) for kata in katas]
+    return run
+
+
+def test_compare_waits_until_the_kata_is_green(learner_room, monkeypatch, capsys):
+    monkeypatch.setattr("katas._runner.cli._run", _fake_run(3, 5))
+    assert main(["compare", "4"]) == 1
+    assert capsys.readouterr().out == ("make compare N=4 waits until kata 4 is green: 3 of 5 checks pass now "
+                                       "(make kata N=4 says why).\n")
+
+
+def test_compare_shows_each_function_beside_the_reference(learner_room, monkeypatch, capsys):
+    kata = KATAS[3]
+    mine = (learner_room / kata.solution_file).read_text().replace(
+        "    return X @ W\n", "    return np.dot(X, W)  # mine\n")
+    (learner_room / kata.file).write_text(mine)
+    monkeypatch.setattr("katas._runner.cli._run", _fake_run(5, 5))
+    assert main(["compare", "4"]) == 0
+    out = capsys.readouterr().out
+    assert "── layer " in out and "    return np.dot(X, W)  # mine" in out and "    return X @ W" in out
+    assert "BEGIN SOLUTION" not in out and '"""' not in out, "no fences, no docstrings: just the code"

@@ -8,6 +8,7 @@
     make watch N=7     python -m katas watch 7
     make reset N=7     python -m katas reset 7
     make restore N=7   python -m katas restore 7
+    make compare N=7   python -m katas compare 7
     make reset-all     python -m katas reset-all  (YES=1 arrives as KATA_YES)
     make stubs         python -m katas stubs      (maintainers)
 
@@ -173,6 +174,29 @@ def cmd_next():
     return GREEN
 
 
+def cmd_compare(kata):
+    """Once the kata is green, each function the learner wrote beside the reference's."""
+    from katas._runner.report import plural
+    from katas._runner.stubgen import fenced_functions, functions
+
+    problem = syntax_problem(kata, kata.file)
+    if problem:
+        raise UsageError(problem)
+    (run,) = _run([kata])
+    if not run.green:
+        print(f"make compare N={kata.number} waits until kata {kata.number} is green: "
+              f"{len(run.passed)} of {plural(len(run.ran), 'check')} pass now (make kata N={kata.number} says why).")
+        return RED
+    reference = fenced_functions((ROOT / kata.solution_file).read_text(encoding="utf-8"))
+    yours = functions((ROOT / kata.file).read_text(encoding="utf-8", errors="replace"))
+    print(f"Kata {kata.number} · {kata.title}: your functions beside the reference's (both pass every check).")
+    for name, theirs in reference.items():
+        rule = f"── {name} "
+        print(f"\n{rule}{'─' * max(0, 78 - len(rule))}")
+        print("yours:", yours.get(name, "(not found in your file)"), "", "the reference:", theirs, sep="\n")
+    return GREEN
+
+
 # ---------------------------------------------------------------- hints
 
 
@@ -313,7 +337,8 @@ def _parser():
                        ("hint", "show the next hint for a kata"),
                        ("watch", "re-run a kata each time its file is saved"),
                        ("reset", "restore a kata's stub, backing up your file"),
-                       ("restore", "put back the newest backup of a kata, backing up your file")]:
+                       ("restore", "put back the newest backup of a kata, backing up your file"),
+                       ("compare", "once a kata is green, your functions beside the reference's")]:
         sub = verbs.add_parser(verb, help=text)
         sub.add_argument("n", nargs="?", default=os.environ.get("KATA_N"), help="the kata number")
     verbs.add_parser("list", help="every kata with your progress")
@@ -341,6 +366,8 @@ def main(argv=None):
             return cmd_reset(kata)
         if args.verb == "restore":
             return cmd_restore(kata)
+        if args.verb == "compare":
+            return cmd_compare(kata)
         full = flag("FULL", "KATA_FULL")
         if args.verb == "watch":
             return cmd_watch(kata, full)

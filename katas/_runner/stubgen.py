@@ -64,3 +64,33 @@ def make_stub(source, module):
     if inside is not None:
         raise ValueError(f"{module}.py:{inside}: BEGIN SOLUTION is never closed")
     return "".join(out)
+
+
+def fenced_functions(source):
+    """{qualified name: the def's source without its docstring} for every function with a fence."""
+    tree = ast.parse(source)
+    lines = source.splitlines()
+    names = {_enclosing_function(tree, number) for number, line in enumerate(lines, start=1)
+             if FENCE.match(line) and "BEGIN" in line}
+    return {name: text for name, text in functions(source).items() if name in names}
+
+
+def functions(source):
+    """{qualified name: source without the docstring and without fence lines} of every def in a module."""
+    tree = ast.parse(source)
+    lines = source.splitlines()
+    found = {}
+
+    def visit(node, prefix):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef):
+                visit(child, f"{prefix}{child.name}.")
+            elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                body = child.body
+                documented = ast.get_docstring(child) is not None and len(body) > 1
+                head = lines[child.lineno - 1:body[0].lineno - 1]  # the def line(s), up to the body
+                code = lines[body[1 if documented else 0].lineno - 1:child.end_lineno]
+                found[f"{prefix}{child.name}"] = "\n".join(line for line in head + code if not FENCE.match(line))
+
+    visit(tree, "")
+    return found
