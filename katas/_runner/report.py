@@ -75,8 +75,10 @@ def _printed(check):
 
 def _failure_lines(check, full):
     lines = [f"  ✗ {check['title']}"]
-    if not full:
-        return lines
+    if not full:  # one line: the title and the start of what went wrong
+        first = next((line.strip() for line in check.get("message", "").splitlines() if line.strip()), "")
+        line = f"  ✗ {check['title']}: {first}" if first else lines[0]
+        return [line if len(line) <= 110 else line[:109] + "…"]
     lines += [f"      {line}" for line in check.get("message", "").splitlines()]
     if check.get("where"):
         lines.append(f"      at {check['where']}")
@@ -107,12 +109,18 @@ def report(run, solutions=False):
             f"  ({_waiting(waiting)})" if waiting else ""))
     for name in todos.keys() - set(unwritten(ROOT / source)):
         print(f"  ✗ {name}() is not written yet  ({_waiting(todos[name])})")
-    # Every failure that names a known mistake is shown in full: it teaches most. Then the first
-    # other failure in full, and the rest as one line each.
-    for index, check in enumerate(named + others):
-        if index >= len(named) + 1 + LISTED_FAILURES:
-            break
-        print("\n".join(_failure_lines(check, full=index < len(named) + 1)))
+    # Every mistake a failure names is shown in full, first: it teaches most. Checks that name the
+    # same mistake again are counted, not repeated. Then the first other failure in full, and the
+    # rest one line each.
+    slips = {}
+    for check in named:
+        slips.setdefault(check["message"].split(MISTAKE_MARK, 1)[1], []).append(check)
+    for same in slips.values():
+        print("\n".join(_failure_lines(same[0], full=True)))
+        if len(same) > 1:
+            print(f"      ({plural(len(same) - 1, 'more check')} {'shows' if len(same) == 2 else 'show'} the same mistake)")
+    for index, check in enumerate(others[:1 + LISTED_FAILURES]):
+        print("\n".join(_failure_lines(check, full=index == 0)))
     hidden = len(others) - 1 - LISTED_FAILURES
     if hidden > 0:
         print(f"  … and {hidden} more (.venv/bin/python -m pytest {kata.test_file} shows them all)")
