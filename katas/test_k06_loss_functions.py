@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import sympy
 
-from katas._runner.feedback import expect_error, looks_like, names_shape, numeric_partials
+from katas._runner.feedback import expect_error, looks_like, names_shape, numeric_partials, shape_at
 from katas.k06_loss_functions import binary_cross_entropy, mean_squared_error, mse, mse_grad
 
 T = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
@@ -98,19 +98,25 @@ def test_mismatched_shapes_are_a_value_error_naming_both(function, a_shape, b_sh
     assert names_shape(err, a_shape) and names_shape(err, b_shape), (
         f"the message should name both shapes, {a_shape} and {b_shape}; it was: {err}")
     first, second = list(inspect.signature(function).parameters)[:2]
-    for name, shape, other in ((first, a_shape, second), (second, b_shape, first)):
-        assert _says_whose(str(err), name, shape, other), (
-            f"the message should say which shape is whose: {first} has shape {a_shape}, {second} has {b_shape}"
-            f" (the given _same_shape does); it was: {err}")
+    assert _says_whose(str(err), first, a_shape, second, b_shape), (
+        f"the message should say which shape is whose: {first} has shape {a_shape}, {second} has {b_shape}"
+        f" (the given _same_shape does); it was: {err}")
 
 
-def _says_whose(text, name, shape, other):
-    """True when shape is named after name and before the other argument's name comes up."""
-    for found in re.finditer(rf"\b{name}\b", text):
-        following = re.split(rf"\b{other}\b", text[found.end():])[0]
-        if names_shape(following, shape):
-            return True
-    return False
+ALIASES = {"y": ("y", "outputs", "output", "predictions"), "h": ("h", "predictions", "probabilities"),
+           "t": ("t", "targets", "target", "labels")}
+
+
+def _says_whose(text, first, a_shape, second, b_shape):
+    """True when both names and both shapes are there, and the shapes come in the order of the names:
+    'y (10,) … t (9,)', 'y and t: (10,) and (9,)', 't is (9,) but y is (10,)'. A name may be the
+    docstring's word for it (the outputs, the targets)."""
+    def where(name):
+        found = [m.start() for alias in ALIASES.get(name, (name,)) for m in re.finditer(rf"\b{alias}\b", text)]
+        return min(found) if found else -1
+
+    names, shapes = (where(first), where(second)), (shape_at(text, a_shape), shape_at(text, b_shape))
+    return min(names + shapes) >= 0 and (names[0] < names[1]) == (shapes[0] < shapes[1])
 
 
 def test_a_mean_is_over_every_entry():

@@ -115,6 +115,17 @@ def test_ten_thousand_steps_on_one_sample():
         f"10 000 steps on (0, 0) alone give out_y = 0.012088 (not the book's 0.005770, which is 40 000 steps); got {out!r}")
 
 
+def test_by_hand_uses_the_learning_rate_it_is_given():
+    numpy = PARAMS
+    for _ in range(20):
+        numpy = train_step(X0, T0, numpy, 0.5)
+    by_hand = fit_by_hand(20, lr=0.5, data=[(0, 0, 0)])
+    for name, got, want in zip(NAMES, by_hand, numpy):
+        np.testing.assert_allclose(got, want, **SAME_TRAINING, err_msg=(
+            f"{name} after 20 steps on (0, 0) by hand with lr=0.5 should equal train_step's with η = 0.5: "
+            "every update uses the lr argument, not 0.2 written out"))
+
+
 def test_by_hand_on_one_sample_the_books_ten_thousand_are_forty_thousand():
     numpy = PARAMS
     for _ in range(100):

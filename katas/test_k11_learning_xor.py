@@ -130,7 +130,8 @@ def test_the_lectures_network_learns_xor():
     H = forward(X, params)[-1]
     assert accuracy(H, T) == 1.0, f"2-2-1, η = 1.0, 3000 epochs, seed 0 should get XOR right; H = {H.ravel()}"
     loss = bce(H, T)
-    assert loss == pytest.approx(0.0037798402802134232, rel=1e-9), (
+    # 1e-5: bce's ε changes the exact gradient by about ε/H, whether backward includes it or not
+    assert loss == pytest.approx(0.0037798402802134232, rel=1e-5), (
         f"the final cross-entropy for seed 0 is 0.00377984…; got {loss!r}. Same seed, same start, same numbers: "
         "one full-batch step per epoch, every parameter moved by −η·gradient")
     assert [e for e, _, _ in log] == [0, 1000, 2000], f"log_every=1000 logs epochs 0, 1000, 2000; got {[e for e, _, _ in log]}"
@@ -159,7 +160,7 @@ def test_the_deep_sigmoid_network_loses_its_gradient_toward_the_input():
     norms = log[0][2]
     assert len(norms) == 4, f"one gradient size per layer: 4; got {norms}"
     np.testing.assert_allclose(norms, [0.045642728295799795, 0.14966524652825683, 0.49314883017292965,
-                                       0.5478340038729443], rtol=1e-9,
+                                       0.5478340038729443], rtol=1e-5,  # ε in bce or not
                                err_msg="‖∂E/∂Wₗ‖ at epoch 0, seed 0, input layer first")
     assert norms[0] < norms[1] < norms[2] < norms[3], "with sigmoid layers the gradient shrinks toward the input"
 
@@ -167,9 +168,9 @@ def test_the_deep_sigmoid_network_loses_its_gradient_toward_the_input():
 def test_relu_keeps_the_gradient_and_learns_xor():
     _, log = train(X, T, [2, 10, 10, 10, 1], lr=0.1, epochs=1, hidden="relu", log_every=1)
     np.testing.assert_allclose(log[0][2], [12.354352091635274, 8.22517068596872, 10.437315641945291,
-                                           7.217908111243691], rtol=1e-9,
+                                           7.217908111243691], rtol=1e-5,  # ε in bce or not
                                err_msg="‖∂E/∂Wₗ‖ at epoch 0, seed 0, ReLU hidden layers")
     relu, _ = train(X, T, [2, 10, 10, 10, 1], lr=0.1, epochs=2001, hidden="relu")
     sigmoid, _ = train(X, T, [2, 10, 10, 10, 1], lr=0.1, epochs=2001)
     assert accuracy(forward(X, relu, "relu")[-1], T) == 1.0, "with ReLU the deep network learns XOR in 2001 epochs"
-    assert accuracy(forward(X, sigmoid)[-1], T) < 1.0, "with sigmoids, the same budget is not enough"
+    assert accuracy(forward(X, sigmoid)[-1], T) < 1.0, "with sigmoids, from the same start (seed 0), 2001 epochs are not enough"

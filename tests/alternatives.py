@@ -275,3 +275,6 @@ ALTERNATIVES['k06_loss_functions']['each name with a note'] = (
     'raise ValueError(f"{names[0]} has shape {a.shape} but {names[1]} has shape {b.shape}: they must match")',
     'raise ValueError(f"{names[0]} (the first argument) has shape {a.shape} but {names[1]} (the second) "\n'
     '                         f"has shape {b.shape}")')
+ALTERNATIVES['k06_loss_functions']['names first, shapes after'] = (
+    'raise ValueError(f"{names[0]} has shape {a.shape} but {names[1]} has shape {b.shape}: they must match")',
+    'raise ValueError(f"{names[0]} and {names[1]} must have the same shape; got {a.shape} and {b.shape}")')

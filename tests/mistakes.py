@@ -570,3 +570,9 @@ MISTAKES['k13_epochs_and_batches']['if seed in train'] = (
     'rng = np.random.default_rng(seed) if seed else None')
 SAYS['k13_epochs_and_batches']['if seed in minibatches'] = '`if seed:` is false for seed 0'
 SAYS['k13_epochs_and_batches']['if seed in train'] = '`if seed:` is false for seed 0'
+MISTAKES['k09_mlp_backprop']['fit_by_hand ignores lr'] = [
+    (line, line.replace("lr *", "0.2 *")) for line in (
+        'w5, w6, b3 = w5 - lr * (a1 * delta_y), w6 - lr * (a2 * delta_y), b3 - lr * delta_y',
+        'w1, w2 = w1 - lr * (x1 * delta_1), w2 - lr * (x1 * delta_2)',
+        'w3, w4 = w3 - lr * (x2 * delta_1), w4 - lr * (x2 * delta_2)',
+        'b1, b2 = b1 - lr * delta_1, b2 - lr * delta_2')]

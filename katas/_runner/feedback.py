@@ -43,11 +43,17 @@ def expect_error(error, call, what, match=None, returned_hint=""):
     pytest.fail(f"{what}: expected {error.__name__}; it returned {result!r}{returned_hint}")
 
 
-def names_shape(text, shape):
-    """True when a message names a shape, however it is written: (3, 2), (3,2), 3x2, 3×2 or [3, 2];
-    a 1-D shape (2,) also as (2) or plain 2."""
+def shape_at(text, shape):
+    """Where a message names a shape, however it is written: (3, 2), (3,2), 3x2, 3×2 or [3, 2]; a 1-D
+    shape (2,) also as (2) or plain 2. The index of its first mention, or -1."""
     dims = r"\s*(?:,|x|×|\*|by)\s*".join(str(d) for d in shape)
-    return re.search(rf"(?<![\d.]){dims}(?![\d.])(?!\s*(?:,|x|×|\*)\s*\d)", str(text)) is not None
+    found = re.search(rf"(?<![\d.]){dims}(?![\d.])(?!\s*(?:,|x|×|\*)\s*\d)", str(text))
+    return found.start() if found else -1
+
+
+def names_shape(text, shape):
+    """True when a message names a shape, however it is written (see shape_at)."""
+    return shape_at(text, shape) >= 0
 
 
 def numeric_partials(f, point, h=1e-6):
