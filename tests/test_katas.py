@@ -155,33 +155,32 @@ def test_the_readme_lists_every_kata():
         assert f"| {kata.number} | {kata.title} |" in readme, f"README.md: no row for kata {kata.number}"
 
 
+def _every_kata_has_variants_that_apply(variants_by_module, at_least, what):
+    """Each kata lists at least `at_least` variants, and each edit still finds its text in the reference."""
+    from tests.mistakes import edits
+
+    assert set(variants_by_module) == {kata.module for kata in KATAS}, f"{what}: every kata, and only katas"
+    for module, variants in variants_by_module.items():
+        source = (ROOT / "solutions" / f"{module}.py").read_text(encoding="utf-8")
+        assert len(variants) >= at_least, f"{what}, {module}: at least {at_least}"
+        for name, variant in variants.items():
+            for old, new in edits(variant):
+                assert old in source and old != new, f"{module}, {name!r}: the reference no longer contains {old!r}"
+
+
 def test_every_listed_mistake_still_applies_to_its_reference():
-    from tests.mistakes import MISTAKES, SAYS, edits
+    from tests.mistakes import MISTAKES, SAYS
 
     for module, phrases in SAYS.items():
         assert len(phrases) >= 3 and set(phrases) <= set(MISTAKES[module]), (
             f"{module}: at least three mistakes named in the report, each one listed in MISTAKES")
-    assert set(MISTAKES) == {kata.module for kata in KATAS}, "tests/mistakes.py should list wrong answers for every kata"
-    for module, variants in MISTAKES.items():
-        source = (ROOT / "solutions" / f"{module}.py").read_text(encoding="utf-8")
-        assert len(variants) >= 3, f"{module}: at least three known wrong answers"
-        for name, variant in variants.items():
-            for old, new in edits(variant):
-                assert old in source and old != new, f"{module}, {name!r}: the reference no longer contains {old!r}"
+    _every_kata_has_variants_that_apply(MISTAKES, 3, "tests/mistakes.py's wrong answers")
 
 
 def test_every_correct_alternative_still_applies_to_its_reference():
     from tests.alternatives import ALTERNATIVES
-    from tests.mistakes import edits
 
-    modules = {kata.module for kata in KATAS}
-    assert set(ALTERNATIVES) == modules, "tests/alternatives.py should list correct answers for every kata"
-    for module, variants in ALTERNATIVES.items():
-        source = (ROOT / "solutions" / f"{module}.py").read_text(encoding="utf-8")
-        assert len(variants) >= 4, f"{module}: at least four correct answers in other styles"
-        for name, variant in variants.items():
-            for old, new in edits(variant):
-                assert old in source and old != new, f"{module}, {name!r}: the reference no longer contains {old!r}"
+    _every_kata_has_variants_that_apply(ALTERNATIVES, 4, "tests/alternatives.py's correct answers")
 
 
 def test_every_explained_survivor_still_points_at_its_reference():
