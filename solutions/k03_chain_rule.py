@@ -77,7 +77,7 @@ class Mul:
         """Return (dx, dy) = (d_out·y, d_out·x). RuntimeError if forward has not run."""
         # BEGIN SOLUTION
         if self.x is None:
-            raise RuntimeError("Mul.backward() was called before forward(): there is nothing to differentiate yet")
+            raise RuntimeError(f"{type(self).__name__}.backward() was called before forward(): nothing to differentiate yet")
         return d_out * self.y, d_out * self.x
         # END SOLUTION
 
@@ -131,7 +131,7 @@ class Sigmoid:
         """Return dz = d_out·h·(1 − h). RuntimeError if forward has not run."""
         # BEGIN SOLUTION
         if self.out is None:
-            raise RuntimeError("Sigmoid.backward() was called before forward(): there is nothing to differentiate yet")
+            raise RuntimeError(f"{type(self).__name__}.backward() was called before forward(): nothing to differentiate yet")
         return d_out * self.out * (1 - self.out)
         # END SOLUTION
 

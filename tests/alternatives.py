@@ -53,8 +53,8 @@ ALTERNATIVES = {
                                 'slope = self.out * (1 - self.out)\n        return d_out * slope'),
         'add passes d_out through': ('return d_out * 1, d_out * 1', 'return d_out, d_out'),
         'square by the product rule': ('return f, dx_first + dx_second', 'return f, dx_second + dx_first'),
-        'another RuntimeError message': ('raise RuntimeError("Mul.backward() was called before forward(): '
-                                         'there is nothing to differentiate yet")',
+        'another RuntimeError message': ('raise RuntimeError(f"{type(self).__name__}.backward() was called before '
+                                         'forward(): nothing to differentiate yet")',
                                          'raise RuntimeError("call forward first")'),
         'logistic with a tuple of gradients': ('    dg, db = add.backward(dz)\n    dw, dx = mul.backward(dg)\n'
                                                '    return h, dw, dx, db',
@@ -269,7 +269,7 @@ ALTERNATIVES = {
 
 # Found by learners trying the katas: correct answers a check used to reject.
 ALTERNATIVES['k03_chain_rule']['a capitalised message'] = (
-    'raise RuntimeError("Mul.backward() was called before forward(): there is nothing to differentiate yet")',
+    'raise RuntimeError(f"{type(self).__name__}.backward() was called before forward(): nothing to differentiate yet")',
     'raise RuntimeError("Mul: Forward must run before backward")')
 ALTERNATIVES['k06_loss_functions']['each name with a note'] = (
     'raise ValueError(f"{names[0]} has shape {a.shape} but {names[1]} has shape {b.shape}: they must match")',

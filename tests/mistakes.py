@@ -119,8 +119,8 @@ MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx)
                                                         '    dg, db = add.backward(1.0)\n'
                                                         '    dw, dx = mul.backward(dg)\n'
                                                         '    return h, dw, dx, db'),
-                    'no runtime error': ('        if self.x is None:\n            raise RuntimeError("Mul',
-                                         '        if False:\n            raise RuntimeError("Mul'),
+                    'no runtime error': ('        if self.x is None:\n            raise RuntimeError(f"{type(self)',
+                                         '        if False:\n            raise RuntimeError(f"{type(self)'),
                     'sigmoid d_out times 1 - h': ('return d_out * self.out * (1 - self.out)',
                                                   'return d_out * (1 - self.out)'),
                     'sigmoid deriv of z': [('self.out = 1 / (1 + math.exp(-z))',
