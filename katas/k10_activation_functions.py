@@ -51,8 +51,9 @@ Overflow
 What to implement
     For f in step, sigmoid, tanh, relu, leaky_relu, elu: f(x) and f_deriv(x), elementwise on a
     numpy array, returning a float array of x's shape (leaky_relu and elu take slope=0.1 and
-    alpha=1.0). Each must stay finite without an overflow warning for any x, ±1000 included:
-    for tanh, use np.tanh(x) or 2σ(2x) − 1, since (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ) overflows.
+    alpha=1.0), and leaving x itself unchanged. Each must stay finite without an overflow warning
+    for any x, ±1000 included: for tanh, use np.tanh(x) or 2σ(2x) − 1, since (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ)
+    overflows.
     maxout(x, W, b) = max over the columns k of x·W[:, k] + b[k], and maxout_deriv, its gradient
     with respect to x: the column of W that wins, for one x of shape (n,) or a batch (samples, n).
 """

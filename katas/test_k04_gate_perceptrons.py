@@ -103,6 +103,14 @@ def test_the_rule_from_zero_in_order_gives_these_weights(name, target, w, b):
         + (_crumb() if name == "NAND" and got_b == pytest.approx(0.2, abs=1e-9) else ""))
 
 
+def test_the_rule_uses_the_learning_rate_it_is_given():
+    w, b, converged = train_perceptron(X4, np.array([0, 0, 0, 1]), lr=0.5, epochs=50)
+    assert converged and np.allclose(w, [1.0, 0.5], atol=1e-12) and b == pytest.approx(-1.0, abs=1e-12), (
+        f"train_perceptron on AND with η = 0.5: expected w = [1.0, 0.5], b = −1.0 (η = 0.1's answer times 5); "
+        f"got w = {w}, b = {b!r}, converged = {converged!r}"
+        + (" — that is η = 0.1 whatever lr says" if np.allclose(w, [0.2, 0.1]) else ""))
+
+
 def _crumb():
     """Why the rule stopped early on NAND: the learner's step, or a prediction that bypasses it."""
     if step(0.1 + 0.2 - 0.3) == 1:
@@ -137,6 +145,15 @@ def test_a_grid_search_finds_the_first_line_for_and():
     assert np.allclose(w, [0.1, 0.1]) and b == pytest.approx(-0.1), (
         f"the first separating line in itertools.product(grid, repeat=3) order is w = (0.1, 0.1), b = −0.1; "
         f"got w = {w}, b = {b!r}")
+
+
+def test_the_grid_search_searches_the_grid_it_is_given():
+    got = find_separating_line(X4, np.array([0, 0, 0, 1]), [-1.0, -0.5, 0.0, 0.5, 1.0])
+    assert got is not None, "find_separating_line found no line for AND on the grid −1, −0.5, 0, 0.5, 1"
+    w, b = got
+    assert np.allclose(w, [0.5, 0.5]) and b == pytest.approx(-0.5), (
+        f"on the grid −1, −0.5, 0, 0.5, 1 the first line for AND is w = (0.5, 0.5), b = −0.5; got w = {w}, b = {b!r}"
+        + (" — that is the lesson's grid, not the grid argument" if np.allclose(w, [0.1, 0.1]) else ""))
 
 
 def test_no_line_on_the_grid_separates_xor():

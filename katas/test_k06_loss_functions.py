@@ -25,7 +25,8 @@ def _mse_slips(y, t):
 def test_the_textbooks_example_to_the_exact_float():
     got = mse(Y, T)
     assert isinstance(got, float), f"mse should return a float; got {got!r}"
-    # == on purpose: every way of writing ½Σ(y − t)² in float64 gives this exact value
+    # == on purpose: the usual ways of writing ½Σ(y − t)² in float64 (sum of squares, dot, loops, mean·n/2)
+    # all give this exact value; the lesson quotes it
     assert got == 0.029999999999999992, (
         f"mse(y, t) for the textbook's example: expected ½(0.2² + 0.1² + 0.1²) = 0.029999999999999992; "
         f"got {got!r}{looks_like(got, _mse_slips(Y, T))}")
@@ -131,6 +132,15 @@ def test_a_mean_is_over_every_entry():
     assert got == pytest.approx(expected, rel=1e-12), (
         f"mean_squared_error of shape (1, 4): expected the mean over its 4 entries, {expected!r}; got {got!r}"
         + looks_like(got, {"a division by len(y), which is 1 for a (1, 4) batch: use the number of entries": 4 * expected}))
+
+
+@pytest.mark.parametrize("function", [mse, mse_grad, mean_squared_error, binary_cross_entropy], ids=lambda f: f.__name__)
+def test_the_arrays_given_are_left_unchanged(function):
+    y, t = np.array([0.9, 0.2, 0.6]), np.array([1.0, 0.0, 1.0])
+    function(y, t)
+    np.testing.assert_array_equal(y, [0.9, 0.2, 0.6], err_msg=f"{function.__name__} changed the caller's first array: "
+                                  "compute into a new array (np.asarray does not copy a float array)")
+    np.testing.assert_array_equal(t, [1.0, 0.0, 1.0], err_msg=f"{function.__name__} changed the caller's t")
 
 
 def test_lists_and_arrays_give_the_same_loss():

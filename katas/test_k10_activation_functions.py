@@ -41,7 +41,10 @@ def _close(got, expected, what, rtol, atol, slips=None):
 @pytest.mark.parametrize("name", ACTIVATIONS)
 def test_values_against_sympy(name):
     f, _, expr, kwargs = ACTIVATIONS[name]
-    got = f(POINTS, **kwargs)
+    given = POINTS.copy()
+    got = f(given, **kwargs)
+    np.testing.assert_array_equal(given, POINTS, err_msg=f"{f.__name__} changed the array it was given: "
+                                  "compute into a new array (np.maximum(x, 0, out=x) writes into x)")
     assert isinstance(got, np.ndarray) and got.shape == POINTS.shape and got.dtype == np.float64, (
         f"{f.__name__} on a float array of shape (4,) should return a float64 array of that shape; got {got!r}")
     expected = [float(expr.subs(x, p)) for p in POINTS]
@@ -51,7 +54,10 @@ def test_values_against_sympy(name):
 @pytest.mark.parametrize("name", ACTIVATIONS)
 def test_derivatives_against_sympy(name):
     f, d, expr, kwargs = ACTIVATIONS[name]
-    got = d(POINTS, **kwargs)
+    given = POINTS.copy()
+    got = d(given, **kwargs)
+    np.testing.assert_array_equal(given, POINTS, err_msg=f"{d.__name__} changed the array it was given: "
+                                  "compute into a new array")
     assert np.shape(got) == POINTS.shape, f"{d.__name__} keeps the shape (4,); got {np.shape(got)}"
     expected = [float(sympy.diff(expr, x).subs(x, p)) for p in POINTS]
     slips = {}

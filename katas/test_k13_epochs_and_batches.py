@@ -191,8 +191,8 @@ def test_keras_mse(y, t):
                                   ([[0.3, 0.9], [0.5, 0.1], [0.7, 0.2]], [[0, 1], [1, 0], [1, 1]])],
                          ids=["two samples", "one sample", "3 samples, 2 outputs"])
 def test_keras_mse_grad(y, t):
-    y, t = np.array(y), np.array(t)
-    got = keras_mse_grad(y, t)
+    y, t = np.array(y, dtype=float), np.array(t)
+    got = keras_mse_grad(y.copy(), t)  # a copy: the expected values below come from the untouched y
     n = y.size
     expected = 2 * (y - t) / n
     assert np.shape(got) == y.shape, f"keras_mse_grad returns an array of y's shape {y.shape}; got {np.shape(got)}"

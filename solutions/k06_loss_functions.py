@@ -41,9 +41,10 @@ Binary cross-entropy, for a sigmoid output
 
 Inputs
     y and t (or h and t) are lists or numpy arrays of the same shape, and a mean is over every
-    entry: for outputs of shape (1, 4), n = 4 (the number of entries, not len()). Different shapes are a
-    ValueError naming both: numpy would otherwise broadcast a (3, 1) against a (3,) into a (3, 3)
-    table of differences and return a meaningless number without a word.
+    entry: for outputs of shape (1, 4), n = 4 (the number of entries, not len()). No function changes
+    the arrays it is given (np.asarray does not copy a float array: compute into new arrays).
+    Different shapes are a ValueError naming both: numpy would otherwise broadcast a (3, 1) against
+    a (3,) into a (3, 3) table of differences and return a meaningless number without a word.
 
 What to implement
     mse(y, t)                        ½ Σ (y − t)², a float

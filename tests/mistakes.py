@@ -576,3 +576,5 @@ MISTAKES['k09_mlp_backprop']['fit_by_hand ignores lr'] = [
         'w1, w2 = w1 - lr * (x1 * delta_1), w2 - lr * (x1 * delta_2)',
         'w3, w4 = w3 - lr * (x2 * delta_1), w4 - lr * (x2 * delta_2)',
         'b1, b2 = b1 - lr * delta_1, b2 - lr * delta_2')]
+MISTAKES['k04_gate_perceptrons']['rule ignores lr'] = ('def train_perceptron(X, y, lr, epochs):',
+                                                      'def train_perceptron(X, y, lr, epochs):\n    lr = 0.1')
