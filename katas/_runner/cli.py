@@ -392,7 +392,8 @@ def entry():
         ran = sum(len(run.ran) for run in stop.runs)
         counts = [run.count for run in stop.runs]
         total = sum(counts) if None not in counts else None
-        print(f"\ninterrupted: {ran} of {total if total is not None else '?'} checks ran")
+        print(f"\ninterrupted: {ran} of {total} checks ran" if total is not None
+              else f"\ninterrupted: {ran} checks ran before the rest were counted")
         return INTERRUPTED
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
