@@ -90,7 +90,8 @@ def test_the_weights_are_left_unchanged():
     ("B1 of 3", ((2, 2), (3,), (2, 1), (1,))),
     ("W2 with 3 rows", ((2, 2), (2,), (3, 1), (1,))),
     ("B2 of 2", ((2, 2), (2,), (2, 1), (2,))),
-], ids=["W1 with 3 rows", "B1 of 3", "W2 with 3 rows", "B2 of 2"])
+    ("B1 of 1", ((2, 2), (1,), (2, 1), (1,))),  # numpy would broadcast it without a word
+], ids=["W1 with 3 rows", "B1 of 3", "W2 with 3 rows", "B2 of 2", "B1 of 1"])
 def test_shapes_that_do_not_chain_are_a_value_error(name, shapes):
     params = [np.ones(shape) for shape in shapes]
     err = expect_error(ValueError, lambda: predict(X, *params), f"predict(X (4, 2), {name})")
