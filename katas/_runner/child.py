@@ -268,13 +268,22 @@ def _result(path):
 
 
 def _preload():
-    """What every kata's checks import: loaded once, before the forks share it."""
-    import numpy  # noqa: F401
-    import pytest  # noqa: F401
-    import sympy  # noqa: F401  (half the katas check against it)
-    import tabulate  # noqa: F401
-    import _pytest.python  # noqa: F401
-    import pytest_timeout  # noqa: F401
+    """What every kata's checks import, loaded once before the forks share it: numpy, pytest and the
+    plugins a run loads, sympy (half the katas check against it), tabulate. Then the objects alive are
+    frozen out of the garbage collector's sight, so that no fork touches (and copies) their pages."""
+    import gc
+    import importlib
+
+    from _pytest.config import default_plugins
+
+    for name in ["numpy", "numpy.random", "sympy", "tabulate", "pytest_timeout", "difflib", "unittest", "pdb",
+                 *(f"_pytest.{plugin}" for plugin in default_plugins)]:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+    gc.collect()
+    gc.freeze()
 
 
 def _fork_all(jobs, fds, parallel):
@@ -318,15 +327,14 @@ def main():
     sys.path.insert(0, str(ROOT))
     os.chdir(ROOT)
     try:
-        if len(jobs) > 1:
-            _preload()
-        else:
-            import numpy  # noqa: F401
-            import pytest  # noqa: F401
+        import numpy  # noqa: F401
+        import pytest  # noqa: F401
     except ImportError as err:  # the environment is incomplete: nothing can run
         for fd in fds:
             Channel(fd).send("environment", why=f"{type(err).__name__}: {err}")
         return
+    if len(jobs) > 1:
+        _preload()
     if spec["fds"] == [None]:
         run_job(jobs[0], fds[0])
     else:
