@@ -90,7 +90,7 @@ def scenarios(tmp):
     def c_loop():
         room = box("c_loop")
         edit(room / f"katas/{KATA}.py", stub_line("step"), "return sum(range(10**13))")
-        done = runner(["kata", "4"], room, env={"KATA_TIME_LIMIT": "0.5"})
+        done = runner(["kata", "4"], room, env={"KATA_TIME_LIMIT": "0.5", "KATA_GRACE": "0.5"})
         return done, leftover_processes(room)
 
     def keyboard():

@@ -22,7 +22,8 @@ from katas._runner.child import is_kata_module, shown
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_LIMIT = float(os.environ.get("KATA_TIME_LIMIT", 10))  # seconds for one check (pytest-timeout)
-GRACE = 2.0  # past a check's limit, the parent ends the process itself (a loop in C code)
+GRACE = float(os.environ.get("KATA_GRACE", 2))  # past a check's limit, the parent ends the process itself
+# (a loop in C code, which pytest-timeout cannot interrupt); the self-check shortens it
 STARTUP = 60.0  # seconds for the child to start (it imports numpy and pytest)
 BUDGET = 60.0  # seconds for one kata's whole run, plus the limits of its slow checks
 TAIL = 4000  # characters of the child's own output kept, to explain a run that ended strangely
