@@ -204,12 +204,13 @@ def run_katas(katas, solutions=False, full=False, result=False, parallel=None):
     return runs
 
 
-def run_forked(fork, process, kata, full=False, result=False):
+def run_forked(fork, process, kata, full=False, result=False, run=None):
     """One kata's run in a process forked from a warm process that outlives it (the watch's zygote,
     zygote.py): the same events, time limits and Run as run_katas, and `process` (the warm one) is
     left running. `fork(job, events_fd, output_fd)` asks it to fork the run, reporting on the first
-    pipe and printing to the second."""
-    run = Run(kata)
+    pipe and printing to the second. `run`, when given, is the Run to fill in: the caller can read
+    its pid while the run goes on, and end it."""
+    run = run or Run(kata)
     (events, events_w), (output, output_w) = os.pipe(), os.pipe()
     try:
         fork(_job(kata, False, full, result), events_w, output_w)

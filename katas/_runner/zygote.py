@@ -60,6 +60,8 @@ def _run(sock, job, fds):
     try:
         os.setpgid(0, 0)  # a group of its own: the watch ends it and all it started
         child._die_with_parent()
+        if job.get("nice"):  # a check in the background gives way to the one the learner waits for
+            os.nice(job["nice"])
         sock.close()
         events, output = fds
         sys.stdout.flush()
