@@ -72,12 +72,12 @@ class Terminal:
     START = ("import fcntl, os, sys, termios; os.setsid(); fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
              "os.execv(sys.executable, [sys.executable, '-m', 'katas', *sys.argv[1:]])")
 
-    def __init__(self, args, box):
+    def __init__(self, args, box, env=None):
         import pty
 
         self.box, self.output = box, b""
         self.master, replica = pty.openpty()
-        env = {k: v for k, v in os.environ.items() if not k.startswith("KATA_")}
+        env = {**{k: v for k, v in os.environ.items() if not k.startswith("KATA_")}, **(env or {})}
         try:
             self.process = subprocess.Popen([sys.executable, "-c", self.START, *args], cwd=box, env=env,
                                             stdin=replica, stdout=replica, stderr=replica)
@@ -241,6 +241,9 @@ def scenarios(tmp):
             seen["start"] = terminal.until(WATCH_KEYS)
             path.write_text(stub.replace(stub_line("step"), "return 1", 1), encoding="utf-8")
             seen["save"] = terminal.until(WATCH_KEYS)
+            # the same size within the same second: Python's cached bytecode would still look fresh
+            path.write_text(stub.replace(stub_line("step"), "return 2", 1), encoding="utf-8")
+            seen["same size"] = terminal.until(WATCH_KEYS)
             temporary = path.with_name(f".{path.name}.swp")  # the editor writes a new file, then renames it
             temporary.write_text(reference, encoding="utf-8")
             os.replace(temporary, path)

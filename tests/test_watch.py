@@ -28,6 +28,7 @@ def test_a_save_runs_the_checks_on_the_new_file_once(scenarios):
     assert reports(seen["save"]) == 1, seen["save"]
     assert "katas/k04_gate_perceptrons.py saved" in seen["save"]
     assert "step() is not written yet" not in seen["save"], "the run after the save sees the edit"
+    assert "got 1" in seen["save"] and "got 2" in seen["same size"], "each run imports the file as it is now"
 
 
 def test_a_save_by_renaming_a_new_file_runs_once_and_a_solved_kata_is_green(scenarios):
