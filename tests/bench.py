@@ -9,9 +9,14 @@
    reference's two forms of the same arithmetic: fit() with numpy and fit_by_hand() with floats.
 4. One epoch on the four XOR samples: kata 11's full batch (one matrix step) against kata 9's
    per-sample loop (four steps), both numpy, 2-2-1.
+5. `make watch` at a pseudo-terminal: for every kata, from the moment its file is saved to the last
+   line under the report, on the stub (red) and on the reference (green), against `make kata` less
+   the interpreter's start-up (`python -c pass`); then the memory (RSS) and the CPU the waiting watch
+   uses. `--watch` runs this part alone:  .venv/bin/python tests/bench.py --watch
 """
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -35,7 +40,8 @@ def median_seconds(command, repeat, cwd=ROOT):
 
 
 def learner_loop(repeat):
-    """The learner's commands against the floor, in a sandbox of stubs; prints a table."""
+    """The learner's commands against the floor, in a sandbox of stubs; prints a table and returns
+    {kata number: (red, green)} in seconds."""
     import tempfile
 
     from tabulate import tabulate
@@ -55,6 +61,109 @@ def learner_loop(repeat):
     print(f"bare imports (numpy, sympy, pytest): median {floor:.2f} s over {repeat} runs\n")
     print(tabulate(rows, headers=["kata", "red (s)", "red / floor", "green (s)", "green / floor"]))
     print(f"\nmake list (every kata, stubs): {listing:.2f} s, {listing / floor:.2f}× the floor")
+    return {number: (float(red), float(green)) for number, red, _, green, _ in rows}
+
+
+def _tree(pid):
+    """pid and every process under it (Linux /proc)."""
+    children = {}
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit():
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry.name))
+        except (OSError, IndexError, ValueError):
+            pass
+    found, todo = [], [pid]
+    while todo:
+        found.append(todo.pop())
+        todo += children.get(found[-1], [])
+    return found
+
+
+def _rss_mb(pids):
+    total = 0
+    for pid in pids:
+        try:
+            text = Path(f"/proc/{pid}/status").read_text()
+            total += int(next(line.split()[1] for line in text.splitlines() if line.startswith("VmRSS:")))
+        except (OSError, StopIteration):
+            pass
+    return total / 1024
+
+
+def _cpu_seconds(pids):
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, IndexError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def watch_loop(repeat, kata_times=None):
+    """make watch at a pseudo-terminal: save → the last line under the report, for every kata."""
+    import tempfile
+
+    from tabulate import tabulate
+
+    from katas._runner.registry import KATAS
+    from tests.conftest import make_sandbox, with_make
+    from katas._runner.watch import POLL
+    from tests.learner import WATCH_KEYS, Terminal
+
+    with tempfile.TemporaryDirectory() as tmp:
+        box = with_make(make_sandbox(Path(tmp)))
+        if kata_times is None:
+            kata_times = {k.number: (median_seconds(["make", "-s", "kata", f"N={k.number}"], repeat, cwd=box),
+                                     median_seconds(["make", "-s", "solution", f"N={k.number}"], repeat, cwd=box))
+                          for k in KATAS}
+        start_up = median_seconds([PY, "-c", "pass"], repeat)
+        rows, memory, idle = [], None, None
+        with Terminal(["watch", "1"], box) as terminal:
+            terminal.until(WATCH_KEYS)
+            terminal.until("· 0 solved\r\n", seconds=120)  # the other katas checked: the watch waits
+
+            time.sleep(1.5)  # the warm process has collected its last run
+            pids = _tree(terminal.process.pid)  # the watch and the warm process
+            memory = _rss_mb(pids)
+            before = _cpu_seconds(pids)
+            time.sleep(5)
+            idle = (_cpu_seconds(pids) - before) / 5
+
+            def saved(path, text):
+                times = []
+                for index in range(repeat):
+                    time.sleep(0.3)
+                    path.write_text(f"{text}\n# save {index}\n", encoding="utf-8")
+                    begun = time.perf_counter()
+                    shown = terminal.until(WATCH_KEYS, seconds=120)
+                    times.append(time.perf_counter() - begun)
+                return statistics.median(times), shown
+
+            for kata in KATAS:
+                path = box / kata.file
+                stub = path.read_text(encoding="utf-8")
+                red, _ = saved(path, stub)
+                green, shown = saved(path, (box / kata.solution_file).read_text(encoding="utf-8"))
+                assert "pass ✓" in shown, shown
+                make_red, make_green = kata_times[kata.number]
+                rows.append((kata.number, f"{red:.2f}", f"{make_red - start_up:.2f}", f"{green:.2f}",
+                             f"{make_green - start_up:.2f}",
+                             "yes" if red <= make_red - start_up and green <= make_green - start_up else "NO"))
+                terminal.press("n")
+                terminal.until(WATCH_KEYS)
+            terminal.press("q")
+            terminal.until("Stopped watching.")
+    print(f"\nmake watch: from the save to the last line of the report, median of {repeat} saves "
+          f"(python -c pass: {start_up:.2f} s)\n")
+    print(tabulate(rows, headers=["kata", "red (s)", "make kata − start-up", "green (s)",
+                                  "make solution − start-up", "within"]))
+    print(f"\nthe waiting watch (its process and the warm one): {memory:.0f} MB RSS, "
+          f"{idle * 100:.1f}% of one core (it looks at the file {1 / POLL:.0f} times a second)")
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 def course_loop(epochs):
@@ -100,9 +209,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs of each command (the median is reported)")
     parser.add_argument("--epochs", type=int, default=90_000, help="mlp2 epochs (the textbook's 90 000)")
+    parser.add_argument("--watch", action="store_true", help="only make watch's part (5.)")
     args = parser.parse_args()
 
-    learner_loop(args.repeat)
+    if args.watch:
+        watch_loop(args.repeat)
+        return
+    kata_times = learner_loop(args.repeat)
     test_runs = max(1, args.repeat // 2)
     test = median_seconds(["make", "-s", "test"], test_runs)
     print(f"make test: median {test:.2f} s over {test_runs} runs")
@@ -127,6 +240,8 @@ def main():
     print(f"\none epoch of XOR, 2-2-1, numpy ({epochs} epochs each):")
     print(f"  full batch (kata 11)    {batch_s / epochs * 1e6:6.1f} µs per epoch")
     print(f"  per sample (kata 9)     {loop_s / epochs * 1e6:6.1f} µs per epoch  ({loop_s / batch_s:.1f}× the batch)")
+
+    watch_loop(args.repeat, kata_times)
 
 
 if __name__ == "__main__":

@@ -11,10 +11,11 @@ each run is a fresh process, as `make kata` starts.
 
 A save is noticed by looking at the file's modification time, size and inode every POLL seconds:
 the standard library only, the same on every system and every mount (file-system events miss
-changes on some, WSL's /mnt/c among them), and at 20 looks a second it costs next to nothing and
+changes on some, WSL's /mnt/c among them), and at 40 looks a second it costs next to nothing and
 adds at most POLL to the wait. An editor that writes a new file and renames it over the old one
-changes the inode; one that saves twice in a row (or writes in pieces) gives one run, because a
-run starts only once the file has stayed the same for SETTLE seconds.
+changes the inode. A save starts a run at once; a save while a run is under way ends that run and
+starts another, and a report is shown only once the file has stayed as its run read it for SETTLE
+seconds: an editor that saves twice in a row (or writes in pieces) gets one report.
 
 The report is printed as plain lines that scroll (a terminal's history keeps every run), each
 followed by the progress line and one line of keys. Without a terminal (a pipe, CI) the keys are
@@ -36,7 +37,7 @@ import time
 from katas._runner import cli
 from katas._runner.registry import KATAS, find
 
-POLL = 0.05  # seconds between two looks at the file
+POLL = 0.025  # seconds between two looks at the file (and at the run under way)
 SETTLE = 0.06  # a save counts once the file has stayed the same this long
 RULE = 72
 HELP = "keys: h hint · n next kata · l list · r run again · q quit   (or save the file)"
@@ -158,20 +159,29 @@ class Runner:
             (run,) = cli._run([kata], full=self.full, result=result)
             return run
         if not zygote.alive():  # ended under the watch (memory, a signal): start another one
-            with zygote.lock:
-                if self.zygote is zygote:
-                    zygote.close()
-                    self.zygote = Zygote()
-                    self.start()
+            self.restart(zygote)
             return self.run(kata, result, run, background)
 
         def fork(job, events, output):
             zygote.fork({**job, "nice": 10} if background else job, events, output)
 
-        run = run_forked(fork, zygote.process, kata, full=self.full, result=result, run=run)
+        try:
+            run = run_forked(fork, zygote.process, kata, full=self.full, result=result, run=run)
+        except OSError:  # the warm process ended just before the run was handed to it
+            if zygote.alive() or self.closed:
+                raise
+            self.restart(zygote)
+            return self.run(kata, result, run, background)
         if run.environment:
             raise cli.UsageError(f"the environment in .venv is incomplete ({run.environment})")
         return run
+
+    def restart(self, zygote):
+        with zygote.lock:
+            if self.zygote is zygote and not self.closed:
+                zygote.close()
+                self.zygote = Zygote()
+                self.start()
 
     def close(self):
         self.closed = True
@@ -443,7 +453,7 @@ class Watch:
         last = seen  # a save from here on is seen as a change, even one made while the report printed
         changed, gone = time.monotonic(), False
         while True:
-            key = self.keys.get(POLL)
+            key = self.keys.get(POLL if self.job is None else POLL / 4)  # a finished run is shown at once
             now, now_signature = time.monotonic(), signature(path)
             if now_signature != last:
                 last, changed = now_signature, now
