@@ -39,6 +39,7 @@ from katas._runner.registry import KATAS, find
 
 POLL = 0.025  # seconds between two looks at the file (and at the run under way)
 SETTLE = 0.06  # a save counts once the file has stayed the same this long
+IDLE = 1.0  # the other katas are checked once the learner has been reading this long
 RULE = 72
 HELP = "keys: h hint · n next kata · l list · r run again · q quit   (or save the file)"
 NO_KEYS = "keys are off (no terminal): save the file to run the checks again; Ctrl-C stops"
@@ -300,6 +301,8 @@ class Watch:
         self.progress_shown = None
         self.job = None  # the current kata's run under way
         self.ending = []  # runs that were superseded and are being ended
+        self.active = time.monotonic()  # when the watch last printed or started a run
+        self.scanning = None  # the thread checking the other katas
 
     # -- running and reporting
 
@@ -322,6 +325,7 @@ class Watch:
     def start(self, why, signature):
         """Run the current kata (ending a run of it still under way)."""
         self.stop()
+        self.active = time.monotonic()
         self.job = Job(self, self.current, why, signature)
 
     def stop(self):
@@ -353,6 +357,7 @@ class Watch:
     def say(self, lines):
         sys.stdout.write("\n".join(lines) + "\n")
         sys.stdout.flush()
+        self.active = time.monotonic()
 
     def progress(self):
         solved = sum(text == SOLVED for text in self.status.values())
@@ -385,7 +390,8 @@ class Watch:
         return None, None, None
 
     def check_the_others(self):
-        """In the background: every kata's status, one at a time, for the progress line."""
+        """In the background: every kata's status, one at a time, for the progress line. It starts
+        once the learner has been reading for IDLE seconds, and gives way to the runs they wait for."""
         try:
             for kata in KATAS:
                 if kata.number not in self.status and kata is not self.current:
@@ -448,7 +454,6 @@ class Watch:
         else:
             self.current, seen = first, signature(cli.ROOT / first.file)
             self.start(f"kata {first.number} · watching {first.file}", seen)
-        threading.Thread(target=self.check_the_others, daemon=True).start()
         path = cli.ROOT / self.current.file
         last = seen  # a save from here on is seen as a change, even one made while the report printed
         changed, gone = time.monotonic(), False
@@ -477,6 +482,9 @@ class Watch:
                 self.say([f"{self.current.file} is gone: the checks run again when it is back "
                           f"(make reset N={self.current.number} puts the stub back)"])
             job = self.job
+            if self.scanning is None and job is None and now - self.active >= IDLE:
+                self.scanning = threading.Thread(target=self.check_the_others, daemon=True)
+                self.scanning.start()
             if job is not None and not job.running and now - changed >= SETTLE:
                 self.job = None
                 if job.error is not None:
