@@ -470,7 +470,8 @@ class Watch:
                     seen = last = self.job.signature
                 continue
             self.tidy()
-            if last != seen:
+            emptied = last is not None and last[1] == 0 and now - changed < SETTLE  # an editor mid-save
+            if last != seen and not emptied:
                 seen = last
                 if last is not None:
                     self.start(f"{self.current.file} saved", last)
