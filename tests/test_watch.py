@@ -2,6 +2,9 @@
 every kind of save gives one report, each key does what its help line says, Ctrl-C and q stop it
 cleanly, and no process is left behind."""
 
+import io
+import os
+
 from katas._runner.registry import KATAS
 
 TITLE = "Kata 4 · Gate perceptrons"
@@ -81,3 +84,32 @@ def test_without_a_terminal_the_keys_are_off_and_a_save_still_runs(scenarios):
     assert "keys: h hint" not in output
     assert output.rstrip().endswith("Stopped watching.") and code == 0, f"Ctrl-C ends it cleanly (exit {code}):\n{output}"
     assert not leftovers
+
+
+def test_a_rename_over_the_file_is_a_change_even_with_the_same_time_and_size(tmp_path):
+    from katas._runner.watch import signature
+
+    path, new = tmp_path / "k.py", tmp_path / ".k.py.swp"
+    path.write_text("x = 1\n")
+    before = signature(path)
+    new.write_text("x = 2\n")
+    os.utime(new, ns=(before[0], before[0]))
+    os.replace(new, path)
+    assert signature(path) != before and signature(path)[:2] == before[:2]
+    path.unlink()
+    assert signature(path) is None
+
+
+def test_without_fork_each_run_is_a_fresh_process_and_without_a_terminal_no_keys(monkeypatch):
+    from katas._runner.watch import Keys, Runner, can_fork
+
+    monkeypatch.setenv("KATA_SPAWN", "1")  # plays a system without fork (Windows)
+    assert not can_fork() and Runner(False).zygote is None
+    assert not Keys(io.StringIO("q")).on and not Keys(None).on
+
+
+def test_a_bad_n_for_the_watch_is_one_line_and_exit_2(capsys):
+    from katas._runner.cli import main
+
+    assert main(["watch", "99"]) == 2
+    assert capsys.readouterr().err.startswith("make watch: there is no kata 99")

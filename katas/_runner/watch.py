@@ -35,10 +35,10 @@ import threading
 import time
 
 from katas._runner import cli
-from katas._runner.registry import KATAS, find
+from katas._runner.registry import KATAS
 
 POLL = 0.025  # seconds between two looks at the file (and at the run under way)
-SETTLE = 0.06  # a save counts once the file has stayed the same this long
+SETTLE = 0.06  # a run's report is shown once the file has stayed as the run read it this long
 IDLE = 1.0  # the other katas are checked once the learner has been reading this long
 RULE = 72
 HELP = "keys: h hint · n next kata · l list · r run again · q quit   (or save the file)"
@@ -294,6 +294,8 @@ class Job:
 
 
 class Watch:
+    """The watch's state: the kata watched, every kata's status as far as known, the run under way."""
+
     def __init__(self, runner, keys, full):
         self.runner, self.keys, self.full = runner, keys, full
         self.status = {}  # kata number -> its status line, as `make list` says it
