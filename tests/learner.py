@@ -124,6 +124,12 @@ class Terminal:
                 break
         return self.output[start:].decode("utf-8", errors="replace").replace("\r\n", "\n")
 
+    def echo(self):
+        """True when the terminal echoes what is typed (the watch turns it off while it reads keys)."""
+        import termios
+
+        return bool(termios.tcgetattr(self.master)[3] & termios.ECHO)
+
     def press(self, key):
         os.write(self.master, key.encode())
 
@@ -255,9 +261,11 @@ def scenarios(tmp):
             for key in "hlrxn":
                 terminal.press(key)
                 seen[key] = terminal.until(WATCH_KEYS)
+            seen["echo while watching"] = terminal.echo()
             terminal.press("\x03")
             seen["ctrl-c"] = terminal.until("Stopped watching.")
             code = terminal.wait()
+            seen["echo after"] = terminal.echo()
         return code, seen, settled(room)
 
     def watch_first():

@@ -65,7 +65,8 @@ def test_each_key_does_what_the_help_line_says(scenarios):
 def test_ctrl_c_stops_the_watch_cleanly_and_leaves_no_process(scenarios):
     code, seen, leftovers = scenarios["watch_terminal"]()
     assert seen["ctrl-c"].rstrip().endswith("Stopped watching."), seen["ctrl-c"]
-    assert "Traceback" not in "".join(seen.values())
+    assert "Traceback" not in "".join(v for v in seen.values() if isinstance(v, str))
+    assert not seen["echo while watching"] and seen["echo after"], "the terminal is given back as it was"
     assert code == 0 and not leftovers, (code, leftovers)
 
 

@@ -28,6 +28,7 @@ import io
 import json
 import os
 import select
+import signal
 import socket
 import subprocess
 import sys
@@ -509,6 +510,9 @@ def watch(kata, full):
     """Watch `kata` (None: the first not solved) until Ctrl-C or q; exit code 0."""
     from katas._runner.supervise import Interrupted
 
+    if hasattr(signal, "SIGTERM") and threading.current_thread() is threading.main_thread():
+        # `kill` ends the watch as Ctrl-C does: the terminal gets its echo back, no process is left
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     runner = Runner(full)
     try:
         with Keys(sys.stdin) as keys:
