@@ -28,7 +28,7 @@ help: ## the verbs, one line each
 	@echo "make next           run the first kata you have not solved"
 	@echo "make hint N=1       the next hint for kata 1 (ALL=1: every hint)"
 	@echo "make compare N=1    once kata 1 is green, your functions beside the reference's"
-	@echo "make watch N=1      re-run kata 1 each time you save its file (Ctrl-C stops)"
+	@echo "make watch N=1      run kata 1 each time you save its file; keys h n l r q (no N: first unsolved)"
 	@echo "make reset N=1      restore kata 1's stub; your file is backed up beside it first"
 	@echo "make restore N=1    put your newest backup of kata 1 back (the current file is backed up first)"
 	@echo "make reset-all      the same as reset for every kata (asks first; YES=1 skips the question)"

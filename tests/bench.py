@@ -1,4 +1,4 @@
-"""Benchmarks behind the speed figures in the README. Run: make bench  (about a minute)
+"""Benchmarks behind the speed figures in the README. Run: make bench  (several minutes)
 
 1. For every kata, `make kata N=k` on its stub (red) and on its reference (green, `make solution`),
    and `make list`, each against bare `python -c "import numpy, sympy, pytest"` measured in the same
@@ -11,9 +11,14 @@
    per-sample loop (four steps), both numpy, 2-2-1.
 5. The pictures of a green result: importing uniplot in a process that has numpy, pytest and sympy
    (as the runner's child has), and drawing each kind of picture once.
+6. `make watch` at a pseudo-terminal: for every kata, from the moment its file is saved to the last
+   line under the report, on the stub (red) and on the reference (green), against `make kata` less
+   the interpreter's start-up (`python -c pass`); then the memory (RSS) and the CPU the waiting watch
+   uses. `--watch` runs this part alone:  .venv/bin/python tests/bench.py --watch
 """
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -59,6 +64,108 @@ def learner_loop(repeat):
     print(f"\nmake list (every kata, stubs): {listing:.2f} s, {listing / floor:.2f}× the floor")
 
 
+def _tree(pid):
+    """pid and every process under it (Linux /proc)."""
+    children = {}
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit():
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry.name))
+        except (OSError, IndexError, ValueError):
+            pass
+    found, todo = [], [pid]
+    while todo:
+        found.append(todo.pop())
+        todo += children.get(found[-1], [])
+    return found
+
+
+def _rss_mb(pids):
+    total = 0
+    for pid in pids:
+        try:
+            text = Path(f"/proc/{pid}/status").read_text()
+            total += int(next(line.split()[1] for line in text.splitlines() if line.startswith("VmRSS:")))
+        except (OSError, StopIteration):
+            pass
+    return total / 1024
+
+
+def _cpu_seconds(pids):
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, IndexError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def watch_loop(repeat):
+    """make watch at a pseudo-terminal: save → the last line under the report, for every kata, each
+    save right after `make kata` on the same file, so that both meet the same load."""
+    import tempfile
+
+    from tabulate import tabulate
+
+    from katas._runner.registry import KATAS
+    from katas._runner.watch import POLL
+    from tests.conftest import make_sandbox, with_make
+    from tests.learner import WATCH_KEYS, Terminal
+
+    load = os.getloadavg()
+    with tempfile.TemporaryDirectory() as tmp:
+        box = with_make(make_sandbox(Path(tmp)))
+        start_up = median_seconds([PY, "-c", "pass"], repeat)
+        rows, memory, idle = [], None, None
+        with Terminal(["watch", "1"], box) as terminal:
+            terminal.until(WATCH_KEYS)
+            terminal.until("· 0 solved\r\n", seconds=120)  # the other katas are checked: the watch waits
+
+            time.sleep(1.5)  # the warm process has collected its last run
+            pids = _tree(terminal.process.pid)  # the watch and the warm process
+            memory = _rss_mb(pids)
+            before = _cpu_seconds(pids)
+            time.sleep(5)
+            idle = (_cpu_seconds(pids) - before) / 5
+
+            def saved(kata, text):
+                """(make kata, the watch) in seconds, medians over `repeat` saves of `text`."""
+                path, made, watched, shown = box / kata.file, [], [], ""
+                for index in range(repeat):
+                    path.write_text(f"{text}\n# save {index}\n", encoding="utf-8")
+                    terminal.until(WATCH_KEYS)  # the watch's run of that save, before make kata's
+                    made.append(median_seconds(["make", "-s", "kata", f"N={kata.number}"], 1, cwd=box))
+                    time.sleep(0.2)
+                    path.write_text(f"{text}\n# save {index}, again\n", encoding="utf-8")
+                    begun = time.perf_counter()
+                    shown = terminal.until(WATCH_KEYS, seconds=120)
+                    watched.append(time.perf_counter() - begun)
+                return statistics.median(made), statistics.median(watched), shown
+
+            for kata in KATAS:
+                make_red, red, _ = saved(kata, (box / kata.file).read_text(encoding="utf-8"))
+                make_green, green, shown = saved(kata, (box / kata.solution_file).read_text(encoding="utf-8"))
+                assert "pass ✓" in shown, shown
+                rows.append((kata.number, f"{red:.2f}", f"{make_red - start_up:.2f}", f"{green:.2f}",
+                             f"{make_green - start_up:.2f}",
+                             "yes" if red <= make_red - start_up and green <= make_green - start_up else "NO"))
+                terminal.press("n")
+                terminal.until(WATCH_KEYS)
+            terminal.press("q")
+            terminal.until("Stopped watching.")
+    print(f"\nmake watch: from the save to the last line under the report, median of {repeat} saves, against "
+          f"make kata on the same file less the interpreter's start-up (python -c pass: {start_up:.2f} s)\n")
+    print(tabulate(rows, headers=["kata", "red (s)", "make kata − start-up", "green (s)",
+                                  "make kata (solved) − start-up", "within"]))
+    print(f"\nthe waiting watch (its process and the warm one): {memory:.0f} MB RSS, "
+          f"{idle * 100:.1f}% of one core (it looks at the file {1 / POLL:.0f} times a second)")
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in load)}, after: "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} (2 cores)")
+
+
 def course_loop(epochs):
     """mlp2.py's fit(), as the textbook prints it (globals made local)."""
     def actf(x):
@@ -102,8 +209,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs of each command (the median is reported)")
     parser.add_argument("--epochs", type=int, default=90_000, help="mlp2 epochs (the textbook's 90 000)")
+    parser.add_argument("--watch", action="store_true", help="only make watch's part (6.)")
     args = parser.parse_args()
 
+    if args.watch:
+        watch_loop(args.repeat)
+        return
     learner_loop(args.repeat)
     test_runs = max(1, args.repeat // 2)
     test = median_seconds(["make", "-s", "test"], test_runs)
@@ -132,6 +243,7 @@ def main():
     print(f"  per sample (kata 9)     {loop_s / epochs * 1e6:6.1f} µs per epoch  ({loop_s / batch_s:.1f}× the batch)")
 
     pictures_cost()
+    watch_loop(args.repeat)
 
 
 def pictures_cost():

@@ -45,6 +45,99 @@ def leftover_processes(box):
     return found
 
 
+def settled(box, seconds=3.0):
+    """The sandbox's processes once the ones ending have had `seconds` to go."""
+    deadline = time.monotonic() + seconds
+    while leftover_processes(box) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return leftover_processes(box)
+
+
+def end_all(box):
+    """End every process still running in the sandbox."""
+    for pid in leftover_processes(box):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+WATCH_KEYS = "keys: h hint"  # the line under every report of the watch at a terminal
+
+
+class Terminal:
+    """`python -m katas ARGS` at a pseudo-terminal of its own (its controlling terminal, so that
+    Ctrl-C typed there interrupts it, as in a real one)."""
+
+    START = ("import fcntl, os, sys, termios; os.setsid(); fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
+             "os.execv(sys.executable, [sys.executable, '-m', 'katas', *sys.argv[1:]])")
+
+    def __init__(self, args, box, env=None):
+        import pty
+
+        self.box, self.output = box, b""
+        self.master, replica = pty.openpty()
+        env = {**{k: v for k, v in os.environ.items() if not k.startswith("KATA_")}, **(env or {})}
+        try:
+            self.process = subprocess.Popen([sys.executable, "-c", self.START, *args], cwd=box, env=env,
+                                            stdin=replica, stdout=replica, stderr=replica)
+        finally:
+            os.close(replica)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        try:
+            self.process.kill()
+            self.process.wait(timeout=10)
+        finally:
+            os.close(self.master)
+            end_all(self.box)
+
+    def _read(self, timeout):
+        import select
+
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if ready:
+            try:
+                data = os.read(self.master, 65536)
+            except OSError:  # the process has ended
+                data = b""
+            self.output += data
+            return bool(data)
+        return None
+
+    def until(self, text, seconds=60):
+        """What it prints from now until `text` has appeared (or `seconds` have passed)."""
+        start, deadline = len(self.output), time.monotonic() + seconds
+        while text.encode() not in self.output[start:] and time.monotonic() < deadline:
+            if self._read(0.05) is False:
+                break
+        return self.output[start:].decode("utf-8", errors="replace").replace("\r\n", "\n")
+
+    def quiet(self, seconds):
+        """What it prints in the next `seconds`."""
+        start, deadline = len(self.output), time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self._read(max(0.0, deadline - time.monotonic())) is False:
+                break
+        return self.output[start:].decode("utf-8", errors="replace").replace("\r\n", "\n")
+
+    def echo(self):
+        """True when the terminal echoes what is typed (the watch turns it off while it reads keys)."""
+        import termios
+
+        return bool(termios.tcgetattr(self.master)[3] & termios.ECHO)
+
+    def press(self, key):
+        os.write(self.master, key.encode())
+
+    def wait(self, seconds=30):
+        self.until("\0", seconds=0.2)  # what is left to read
+        return self.process.wait(timeout=seconds)
+
+
 def timed(function):
     def wrapper(*args):
         start = time.monotonic()
@@ -149,17 +242,61 @@ def scenarios(tmp):
         time.sleep(0.2)
         return process.returncode, output, leftover_processes(room)
 
-    def watch():
-        """Start make watch's runner, save the kata once, then press Ctrl-C: returns (exit code, output)."""
-        room = box("watch")
+    def watch_terminal():
+        """make watch N=4 at a terminal: saves of every kind, each key, then Ctrl-C.
+        Returns (exit code, {step: what the step printed}, leftover processes)."""
+        room = box("watch_terminal")
+        path = room / f"katas/{KATA}.py"
+        stub, reference = path.read_text(encoding="utf-8"), (room / f"solutions/{KATA}.py").read_text(encoding="utf-8")
+        seen = {}
+        with Terminal(["watch", "4"], room) as terminal:
+            seen["start"] = terminal.until(WATCH_KEYS)
+            path.write_text(stub.replace(stub_line("step"), "return 1", 1), encoding="utf-8")
+            seen["save"] = terminal.until(WATCH_KEYS)
+            # the same size within the same second: Python's cached bytecode would still look fresh
+            path.write_text(stub.replace(stub_line("step"), "return 2", 1), encoding="utf-8")
+            seen["same size"] = terminal.until(WATCH_KEYS)
+            temporary = path.with_name(f".{path.name}.swp")  # the editor writes a new file, then renames it
+            temporary.write_text(reference, encoding="utf-8")
+            os.replace(temporary, path)
+            seen["rename"] = terminal.until(WATCH_KEYS)
+            path.write_text(reference + "\n# once\n", encoding="utf-8")
+            time.sleep(0.01)
+            path.write_text(reference + "\n# twice\n", encoding="utf-8")
+            seen["double"] = terminal.until(WATCH_KEYS) + terminal.quiet(0.5)
+            for key in "hlrxn":
+                terminal.press(key)
+                seen[key] = terminal.until(WATCH_KEYS)
+            seen["echo while watching"] = terminal.echo()
+            terminal.press("\x03")
+            seen["ctrl-c"] = terminal.until("Stopped watching.")
+            code = terminal.wait()
+            seen["echo after"] = terminal.echo()
+        return code, seen, settled(room)
+
+    def watch_first():
+        """make watch with no N at a terminal, then q: (exit code, what it printed, leftovers)."""
+        room = box("watch_first")
+        solve(room, "k01_numeric_derivative")
+        with Terminal(["watch"], room) as terminal:
+            shown = terminal.until(WATCH_KEYS)
+            terminal.press("q")
+            shown += terminal.until("Stopped watching.")
+            code = terminal.wait()
+        return code, shown, settled(room)
+
+    def watch_piped():
+        """make watch N=4 without a terminal: the stub, one save, then Ctrl-C: (exit code, output, leftovers)."""
+        room = box("watch_piped")
         env = {k: v for k, v in os.environ.items() if not k.startswith("KATA_")}
         process = subprocess.Popen([sys.executable, "-m", "katas", "watch", "4"], cwd=room, env=env,
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                   text=True)
         output = []
 
         def wait_for(count, seconds=60):
             deadline = time.monotonic() + seconds
-            while sum("Watching katas/" in line for line in output) < count and time.monotonic() < deadline:
+            while sum("keys are off" in line for line in output) < count and time.monotonic() < deadline:
                 line = process.stdout.readline()
                 if not line:
                     break
@@ -167,13 +304,13 @@ def scenarios(tmp):
 
         try:
             wait_for(1)
-            time.sleep(0.1)  # a new modification time, even on file systems that keep it coarse
             edit(room / f"katas/{KATA}.py", stub_line("step"), "return 1")
             wait_for(2)
             process.send_signal(signal.SIGINT)
             rest, _ = process.communicate(timeout=30)
         finally:
-            process.kill()  # a failed run never leaves a watch polling
-        return process.returncode, "".join(output) + rest
+            process.kill()  # a failed run never leaves a watch running
+            end_all(room)
+        return process.returncode, "".join(output) + rest, settled(room)
 
     return {name: job for name, job in locals().items() if callable(job) and name not in ("box",)}

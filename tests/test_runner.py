@@ -127,14 +127,6 @@ def test_hints_come_one_tier_at_a_time_and_are_kept_out_of_git(tmp_path, monkeyp
     assert ".progress/" in (ROOT / ".gitignore").read_text().splitlines()
 
 
-def test_watch_reruns_on_save_and_stops_cleanly_on_ctrl_c(scenarios):
-    code, output = scenarios["watch"]()
-    assert output.count("Kata 4 · Gate perceptrons") == 2, f"one run at the start and one after the save:\n{output}"
-    assert "✗ step() is not written yet" in output.split("Watching")[0], "the first run shows the stub"
-    assert "step() is not written yet" not in output.split("Watching")[1], "the run after the save sees the edit"
-    assert output.rstrip().endswith("Stopped watching.") and code == 0, f"Ctrl-C ends it cleanly (exit {code}):\n{output}"
-
-
 @pytest.fixture
 def learner_room(tmp_path, monkeypatch):
     """A sandbox that the in-process runner treats as the repository."""

@@ -5,7 +5,7 @@
     make list          python -m katas list
     make next          python -m katas next
     make hint N=7      python -m katas hint 7     (ALL=1 arrives as KATA_ALL)
-    make watch N=7     python -m katas watch 7
+    make watch N=7     python -m katas watch 7  (no N: the first kata not solved)
     make reset N=7     python -m katas reset 7
     make restore N=7   python -m katas restore 7
     make compare N=7   python -m katas compare 7
@@ -23,7 +23,6 @@ import json
 import os
 import re
 import sys
-import time
 from pathlib import Path
 
 from katas._runner import files
@@ -303,27 +302,11 @@ def cmd_stubs():
 # ---------------------------------------------------------------- watch
 
 
-def cmd_watch(kata, full, interval=0.5):
-    """Re-run the kata whenever its file is saved. Polls the file's modification time: no dependency,
-    and the same on every system (a save shows up within `interval` seconds)."""
-    import subprocess
+def cmd_watch(kata, full):
+    """Run the kata (None: the first one not solved) each time its file is saved (watch.py)."""
+    from katas._runner.watch import watch
 
-    path = ROOT / kata.file
-    command = [sys.executable, "-m", "katas", "kata", str(kata.number)]
-    env = {**os.environ, "KATA_FULL": "1" if full else ""}
-    seen = None
-    try:
-        while True:
-            stamp = path.stat().st_mtime_ns if path.exists() else None
-            if stamp != seen:
-                seen = stamp
-                print("\033[2J\033[H", end="", flush=True)  # clear the screen
-                subprocess.run(command, cwd=ROOT, env=env)
-                print(f"\nWatching {kata.file}: save it to run the checks again; Ctrl-C stops.", flush=True)
-            time.sleep(interval)
-    except KeyboardInterrupt:
-        print("\nStopped watching.")
-        return GREEN
+    return watch(kata, full)
 
 
 # ---------------------------------------------------------------- command line
@@ -335,7 +318,7 @@ def _parser():
     for verb, text in [("kata", "run a kata against your code"),
                        ("solution", "run a kata against the reference (a spoiler)"),
                        ("hint", "show the next hint for a kata"),
-                       ("watch", "re-run a kata each time its file is saved"),
+                       ("watch", "run a kata each time its file is saved (no N: the first not solved)"),
                        ("reset", "restore a kata's stub, backing up your file"),
                        ("restore", "put back the newest backup of a kata, backing up your file"),
                        ("compare", "once a kata is green, your functions beside the reference's")]:
@@ -359,6 +342,8 @@ def main(argv=None):
             return cmd_reset_all(flag("YES", "KATA_YES"))
         if args.verb == "stubs":
             return cmd_stubs()
+        if args.verb == "watch":
+            return cmd_watch(kata_from(args.n, "watch") if (args.n or "").strip() else None, flag("FULL", "KATA_FULL"))
         kata = kata_from(args.n, args.verb)
         if args.verb == "hint":
             return cmd_hint(kata, flag("ALL", "KATA_ALL"))
@@ -369,8 +354,6 @@ def main(argv=None):
         if args.verb == "compare":
             return cmd_compare(kata)
         full = flag("FULL", "KATA_FULL")
-        if args.verb == "watch":
-            return cmd_watch(kata, full)
         return cmd_kata(kata, solutions=args.verb == "solution", full=full)
     except UsageError as err:
         print(f"make {args.verb}: {err}", file=sys.stderr)

@@ -211,8 +211,34 @@ def run_katas(katas, solutions=False, full=False, result=False, parallel=None, e
     return runs
 
 
-def _supervise(process, runs, streams, diagnosis=None, enough=None):
-    """Read the runs' events until every run has ended; end any run that outlives its time."""
+def run_forked(fork, process, kata, full=False, result=False, run=None):
+    """One kata's run in a process forked from a warm process that outlives it (the watch's zygote,
+    zygote.py): the same events, time limits and Run as run_katas, and `process` (the warm one) is
+    left running. `fork(job, events_fd, output_fd)` asks it to fork the run, reporting on the first
+    pipe and printing to the second. `run`, when given, is the Run to fill in: the caller can read
+    its pid while the run goes on, and end it."""
+    run = run or Run(kata)
+    (events, events_w), (output, output_w) = os.pipe(), os.pipe()
+    try:
+        fork(_job(kata, False, full, result), events_w, output_w)
+    except BaseException:
+        for fd in (events, output):
+            os.close(fd)
+        raise
+    finally:
+        os.close(events_w)
+        os.close(output_w)
+    diagnosis = os.fdopen(output, "rb")
+    try:
+        _supervise(process, [run], [(os.fdopen(events, "rb"), run)], diagnosis=diagnosis, keep=True)
+    finally:
+        diagnosis.close()
+    return run
+
+
+def _supervise(process, runs, streams, diagnosis=None, enough=None, keep=False):
+    """Read the runs' events until every run has ended; end any run that outlives its time.
+    With `keep`, `process` (a warm process the runs were forked from) is left running."""
     events = queue.Queue()
     for stream, run in streams:
         threading.Thread(target=_reader, args=(stream, run, events), daemon=True).start()
@@ -254,26 +280,27 @@ def _supervise(process, runs, streams, diagnosis=None, enough=None):
                     else:
                         _stop(run, "time")
     except KeyboardInterrupt:
-        _end(process, runs, streams)
+        _end(process, runs, streams, keep)
         raise Interrupted(runs) from None
-    _end(process, runs, streams)
+    _end(process, runs, streams, keep)
     for run in runs:
         run.output_tail = "".join(tail)
 
 
-def _end(process, runs, streams):
+def _end(process, runs, streams, keep=False):
     """End the child and every kata process it started; close what is still open."""
     for run in runs:  # with whatever the learner's code started and left running
         if run.pid is not None:
             _kill_group(run.pid)
-    _kill_group(process.pid)
-    try:
-        process.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        pass
+    if not keep:
+        _kill_group(process.pid)
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
     for stream, _ in streams:
         stream.close()
-    if process.stdout:
+    if process.stdout and not keep:
         process.stdout.close()
     for run in runs:
         if run.dump:
