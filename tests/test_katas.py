@@ -228,3 +228,17 @@ def test_kata_9_holds_where_numpy_rounds_exp_differently(monkeypatch):
     for got, by_hand, want in zip(numpy_fit, reference.fit_by_hand(2000), after_2000):
         np.testing.assert_allclose(got, want, **same_training)
         np.testing.assert_allclose(by_hand, got, **same_training)
+
+
+def test_the_readme_counts_the_variants_as_they_are():
+    from tests.alternatives import ALTERNATIVES
+    from tests.mistakes import MISTAKES, SAYS
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    counts = {"wrong answers": (r"plausible wrong answers for every kata \((\d+) now", MISTAKES),
+              "named mistakes": (r"stops naming one of the (\d+) mistakes", SAYS),
+              "correct answers": (r"correct answers written the ways learners write them \((\d+) now", ALTERNATIVES)}
+    for what, (pattern, table) in counts.items():
+        found = re.search(pattern, readme)
+        assert found, f"README.md no longer says how many {what} there are"
+        assert int(found[1]) == sum(map(len, table.values())), f"README.md: the count of {what} is stale"
