@@ -198,6 +198,18 @@ def scenarios(tmp):
         in_function(room, "train_perceptron", "__import__('os')._exit(0)")
         return runner(["kata", "4"], room)
 
+    @timed
+    def forks():
+        """The learner's code forks: the copy must not run the checks on (no fork bomb), and a
+        process it starts in a session of its own must not keep the verdict waiting."""
+        room = box("forks")
+        solve(room, KATA)
+        in_function(room, "train_perceptron", "__import__('os').fork() or None")
+        edit(room / f"katas/{KATA}.py", "import numpy as np\n", "import numpy as np\nimport subprocess\n"
+             "subprocess.Popen(['sleep', '30'], start_new_session=True)\n")
+        done = runner(["kata", "4"], room)
+        return done, leftover_processes(room)
+
     def sys_exit():
         room = box("sys_exit")
         edit(room / f"katas/{KATA}.py", "import numpy as np\n", "import numpy as np\nimport sys\nsys.exit(0)\n")

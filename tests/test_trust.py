@@ -334,3 +334,9 @@ def test_without_fork_each_kata_gets_a_fresh_interpreter_and_the_same_report(sce
     forked, spawned = scenarios["wrong"](), scenarios["spawned"]()
     assert spawned.returncode == forked.returncode == 1
     assert spawned.stdout == forked.stdout
+
+
+def test_a_fork_or_a_detached_process_in_the_learners_code_neither_multiplies_nor_keeps_the_verdict_waiting(scenarios):
+    (done, leftovers), seconds = scenarios["forks"]()
+    assert "All " in done.stdout and "checks pass ✓" in done.stdout, done.stdout
+    assert seconds < 25, f"the verdict waited for a process the learner's code left running: {seconds:.1f} s"

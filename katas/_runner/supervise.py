@@ -249,9 +249,11 @@ def _supervise(process, runs, streams, diagnosis=None, enough=None, keep=False):
     for run in runs:
         run.deadline, run.budget_end = start + STARTUP, start + STARTUP + BUDGET
     try:
-        while any(not run.closed for run in runs):
+        # a run that said "done" has nothing more to say, even if a process its code started (and
+        # that outlives it) still holds its pipe open
+        while any(not (run.closed or run.done) for run in runs):
             now = time.monotonic()
-            wait = max(0.0, min(min(r.deadline, r.budget_end) for r in runs if not r.closed) - now)
+            wait = max(0.0, min(min(r.deadline, r.budget_end) for r in runs if not (r.closed or r.done)) - now)
             try:
                 run, line = events.get(timeout=wait)
             except queue.Empty:
@@ -298,10 +300,9 @@ def _end(process, runs, streams, keep=False):
             process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             pass
-    for stream, _ in streams:
-        stream.close()
-    if process.stdout and not keep:
-        process.stdout.close()
+    for stream, run in streams:
+        if run.closed:  # a stream still open elsewhere is left to its reader thread (closing would wait)
+            stream.close()
     for run in runs:
         if run.dump:
             try:
