@@ -6,7 +6,6 @@ when the session begins, each in its own copy of the repository, and the tests r
 """
 
 import functools
-import inspect
 import os
 import shutil
 import subprocess
@@ -81,20 +80,10 @@ def edit(path, old, new):
 
 
 def _kata_test_runs(tmp):
-    """The kata tests against the reference, and against stubs freshly generated from it."""
-    def pytest_on(folder, *options):
-        report = folder.parent / "report.xml"
-        done = run([sys.executable, "-m", "pytest", str(folder), "-q", "-p", "no:cacheprovider", "--tb=no",
-                    f"--junitxml={report}", *options], cwd=folder.parent)
-        return done, report
-
-    def reference():
-        return pytest_on(make_sandbox(tmp / "reference") / "katas", "--solutions")
-
-    def stubs():
-        return pytest_on(make_sandbox(tmp / "stubs") / "katas")
-
-    return {"reference": reference, "stubs": stubs}
+    """The kata tests against the reference and against stubs freshly generated from it
+    (tests/kata_runs.py): {name: (the run, its JUnit report)}."""
+    done = run([sys.executable, "-m", "tests.kata_runs", str(tmp)], timeout=300)
+    return {name: (done, tmp / name / "report.xml") for name in ("reference", "stubs")}
 
 
 @pytest.fixture(scope="session")
@@ -103,17 +92,23 @@ def scenarios(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("scenarios")
     from tests.learner import scenarios as learner_scenarios
 
-    jobs = {**_kata_test_runs(tmp), **learner_scenarios(tmp)}
-    with ThreadPoolExecutor(max_workers=4) as pool:
+    jobs = {"kata_runs": lambda: _kata_test_runs(tmp), **learner_scenarios(tmp)}
+    with ThreadPoolExecutor(max_workers=6) as pool:
         futures = {name: pool.submit(job) for name, job in jobs.items()}
-        yield {name: future.result for name, future in futures.items()}
+        results = {name: future.result for name, future in futures.items()}
+        for name in ("reference", "stubs"):
+            results[name] = lambda name=name: futures["kata_runs"].result()[name]
+        yield results
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _start_scenarios_early(scenarios):
-    """Start the slow runs at the very beginning, whichever test comes first."""
+def _start_scenarios_early(request):
+    """Start the slow runs at the very beginning, whichever test comes first, when a collected test
+    reads them (a run of tests/test_lessons.py alone starts none)."""
+    if any("scenarios" in item.fixturenames for item in request.session.items):
+        request.getfixturevalue("scenarios")
 
 
 def pytest_collection_modifyitems(items):
     """Tests that read a background run go last: the others use the CPU while those runs work."""
-    items.sort(key=lambda item: "scenarios" in inspect.signature(item.function).parameters)
+    items.sort(key=lambda item: "scenarios" in item.fixturenames)

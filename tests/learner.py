@@ -245,7 +245,10 @@ def scenarios(tmp):
         env = {k: v for k, v in os.environ.items() if not k.startswith("KATA_")}
         process = subprocess.Popen([sys.executable, "-m", "katas", "kata", "4"], cwd=room, env=env,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        time.sleep(3)  # the child has started and is in the loop
+        deadline = time.monotonic() + 30  # the runner, its child and the kata's own process are up
+        while len(leftover_processes(room)) < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)  # and the kata's process is in the loop
         process.send_signal(signal.SIGINT)
         try:
             output, _ = process.communicate(timeout=30)

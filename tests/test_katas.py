@@ -21,7 +21,9 @@ from katas._runner.stubgen import make_stub
 def _outcomes(run):
     """{kata module: [(test name, outcome, message)]} from a finished pytest run's JUnit report."""
     done, report = run
-    assert report.exists(), f"pytest did not run:\n{done.stdout}\n{done.stderr}"
+    output = report.with_name("output.txt")
+    shown = output.read_text(encoding="utf-8", errors="replace")[-3000:] if output.exists() else ""
+    assert report.exists(), f"pytest did not run:\n{done.stdout}\n{done.stderr}\n{shown}"
     results = {}
     for case in ET.parse(report).iter("testcase"):
         module = case.get("classname").split(".")[-1].removeprefix("test_")

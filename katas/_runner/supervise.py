@@ -170,12 +170,20 @@ def _reader(stream, run, events):
     events.put((run, None))
 
 
+def child_environment():
+    """The environment a process running the checks starts with. A kata's matrices are tiny, so numpy's
+    BLAS gets one thread: starting a pool of them costs more CPU than it could ever save (a learner's
+    own setting is kept)."""
+    single = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+    return {**single, **os.environ, "PYTHONIOENCODING": "utf-8"}
+
+
 def _start(spec, pass_fds=()):
     """The child process, in a session (POSIX) or process group (Windows) of its own, so that the
     terminal's Ctrl-C reaches only this process and it can end the child's whole group."""
     from katas._runner.pictures import terminal_facts  # what the learner's terminal shows (the demo's pictures)
 
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", **terminal_facts()}
+    env = {**child_environment(), **terminal_facts()}
     options = {"start_new_session": True} if os.name == "posix" else {
         "creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
     return subprocess.Popen([sys.executable, "-m", "katas._runner.child", json.dumps(spec)], cwd=ROOT, env=env,

@@ -76,12 +76,12 @@ class Zygote:
     """The warm process and the socket the runs' pipes are handed over on."""
 
     def __init__(self):
-        from katas._runner.supervise import ROOT
+        from katas._runner.supervise import ROOT, child_environment
 
         self.lock = threading.Lock()
         self.socket, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
         try:
-            env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+            env = child_environment()
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "katas._runner.zygote", str(theirs.fileno())], cwd=ROOT, env=env,
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
