@@ -45,8 +45,11 @@ def ending(run):
         at = [f"      at {run.raised['where']}"] if run.raised.get("where") else []
         return [f"  ✗ your code raised {run.raised['what']} during {current}: the run stopped there", *at]
     if run.stopped == "time":
-        return [f"  ✗ {current} never finished: stopped after {run.limit:g} s (a loop inside numpy or a",
-                "      builtin cannot be interrupted, so the process was ended)", *where, *LOOP_HINT, NOT_RUN]
+        why = (["      (code that runs when the module is imported has no check's limit to stop it, so the",
+                "      process was ended)"] if run.current == "import" else
+               ["      (the check's limit could not interrupt it: a loop inside numpy or a builtin, or code that",
+                "      turned the limit's signal off, so the process was ended)"])
+        return [f"  ✗ {current} never finished: stopped after {run.limit:g} s", *why, *where, *LOOP_HINT, NOT_RUN]
     if run.stopped == "budget":
         return [f"  ✗ the checks took longer than {BUDGET:g} s in all: stopped during {current}", *where]
     if run.stopped == "startup":
