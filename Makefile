@@ -34,7 +34,7 @@ help: ## the verbs, one line each
 	@echo "make reset-all      the same as reset for every kata (asks first; YES=1 skips the question)"
 	@echo "make test           the repository's self-check"
 	@echo "make stubs          regenerate katas/ stubs from solutions/ (maintainers)"
-	@echo "make mistakes       check that every kata's tests catch its known wrong answers and accept correct ones (maintainers)"
+	@echo "make mistakes       check that every kata's tests catch its known wrong answers and accept correct ones, N=6 for one kata (maintainers)"
 	@echo "make mutate         mutation-test the kata tests against solutions/, N=6 for one kata (maintainers)"
 	@echo "make bench          time every kata red and green, make list, make test and mlp2 (maintainers)"
 

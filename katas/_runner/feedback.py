@@ -1,13 +1,16 @@
 """Helpers the kata tests share, so that every failure speaks the lesson's language.
 
 A failure message that recognises the learner's mistake names it after " — " ("got 2.0 — that is the
-central difference"); the report shows such failures first.
+central difference"); the report shows such failures first. Messages go through _(), so a Korean
+learner reads them in Korean (katas/_runner/i18n.py).
 """
 
 import math
 import re
 
 import pytest
+
+from katas._runner.i18n import _  # noqa: F401  the test files take it from here
 
 
 def looks_like(got, mistakes, rel=1e-7, abs_tol=1e-9):
@@ -18,7 +21,7 @@ def looks_like(got, mistakes, rel=1e-7, abs_tol=1e-9):
     for description, value in mistakes.items():
         try:
             if math.isclose(got, value, rel_tol=rel, abs_tol=abs_tol):
-                return f" — that is {description}"
+                return _(" — that is {mistake}").format(mistake=description)
         except TypeError:  # got is not a number: nothing to recognise
             return ""
     return ""
@@ -36,11 +39,14 @@ def expect_error(error, call, what, match=None, returned_hint=""):
         raise
     except error as err:
         if match is not None and match.lower() not in str(err).lower():
-            pytest.fail(f"{what}: the {error.__name__} should mention {match!r}; its message was {str(err)!r}")
+            pytest.fail(_("{what}: the {error} should mention {match!r}; its message was {said!r}").format(
+                what=what, error=error.__name__, match=match, said=str(err)))
         return err
     except Exception as err:
-        pytest.fail(f"{what}: expected {error.__name__}; got {type(err).__name__}: {err}")
-    pytest.fail(f"{what}: expected {error.__name__}; it returned {result!r}{returned_hint}")
+        pytest.fail(_("{what}: expected {error}; got {other}: {said}").format(
+            what=what, error=error.__name__, other=type(err).__name__, said=err))
+    pytest.fail(_("{what}: expected {error}; it returned {result!r}").format(
+        what=what, error=error.__name__, result=result) + returned_hint)
 
 
 def shape_at(text, shape):

@@ -18,6 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 FENCE = re.compile(r"^(?P<indent>[ \t]*)# (?P<edge>BEGIN|END) SOLUTION[ \t]*$")
+# What a stub raises; the Korean stub says it in Korean (runner.po), with the same start.
+STUB_MESSAGE = "kata {number} · {function}() is not written yet — edit {file}"
 
 
 def _enclosing_function(tree, line):
@@ -38,8 +40,9 @@ def _enclosing_function(tree, line):
     return best_name
 
 
-def make_stub(source, module):
-    """The stub text for a reference module's source (module is e.g. "k01_numeric_derivative")."""
+def make_stub(source, module, message=STUB_MESSAGE):
+    """The stub text for a reference module's source (module is e.g. "k01_numeric_derivative");
+    message is STUB_MESSAGE or its translation."""
     number = int(module[1:3])
     tree = ast.parse(source)
     lines = source.splitlines(keepends=True)
@@ -53,8 +56,8 @@ def make_stub(source, module):
             if function is None:
                 raise ValueError(f"{module}.py:{lineno}: a fence must sit inside a function")
             inside = lineno
-            out.append(f'{fence["indent"]}raise NotImplementedError("kata {number} · {function}() '
-                       f'is not written yet — edit katas/{module}.py")\n')
+            said = message.format(number=number, function=function, file=f"katas/{module}.py")
+            out.append(f'{fence["indent"]}raise NotImplementedError("{said}")\n')
         elif fence:
             if inside is None:
                 raise ValueError(f"{module}.py:{lineno}: END SOLUTION without BEGIN")

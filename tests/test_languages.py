@@ -1,0 +1,84 @@
+"""Two languages: the Korean catalogues are whole and faithful, and a switch never touches code."""
+
+import pytest
+
+from katas._runner import i18n, translate
+from katas._runner.registry import KATAS
+from katas._runner.stubgen import make_stub
+from tests import catalogs
+from tests.conftest import ROOT
+
+
+def _present():
+    return [domain for domain in catalogs.domains() if catalogs.path_of(domain).exists()]
+
+
+@pytest.mark.parametrize("domain", _present())
+def test_the_catalogue_translates_every_text_and_keeps_its_numbers(domain):
+    found = catalogs.problems(domain)
+    assert not found, f"{len(found)} problems:\n" + "\n".join(found[:20])
+
+
+@pytest.mark.parametrize("environ, expected", [
+    ({"LANG": "ko_KR.UTF-8"}, "ko"), ({"LANG": "en_US.UTF-8"}, "en"), ({}, "en"), ({"LANG": "C.UTF-8"}, "en"),
+    ({"LANGUAGE": "ko:en", "LANG": "en_US.UTF-8"}, "ko"), ({"LC_ALL": "ko_KR.UTF-8", "LANG": "en_US.UTF-8"}, "ko"),
+    ({"LC_MESSAGES": "ko_KR", "LANG": "en_US"}, "ko"), ({"LANGUAGE": "fr:ko"}, "ko"),
+])
+def test_the_language_follows_the_environment_as_gettext_reads_it(environ, expected, tmp_path):
+    assert i18n.resolve(tmp_path, environ)[0] == expected
+
+
+def test_another_language_falls_back_to_english_and_says_which(tmp_path):
+    assert i18n.resolve(tmp_path, {"LANG": "fr_FR.UTF-8"}) == ("en", "LANG=fr_FR.UTF-8", "fr")
+
+
+def test_the_remembered_choice_wins_over_the_environment(tmp_path):
+    (tmp_path / ".progress").mkdir()
+    (tmp_path / ".progress" / "language").write_text("ko\n", encoding="utf-8")
+    assert i18n.resolve(tmp_path, {"LANG": "en_US.UTF-8"})[0] == "ko"
+    assert i18n.resolve(tmp_path, {"LANG": "en_US.UTF-8", "KATA_LANG": "en"})[0] == "en"
+
+
+def _marked(text):
+    """A stand-in translation that changes every unit visibly and keeps string literals literals."""
+    if text[:1] in "\"'" or text[:2] in ("f'", 'f"'):
+        return text[0] + "«" + text[1:] if text[0] in "\"'" else text[:2] + "«" + text[2:]
+    return "번역 " + text
+
+
+@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.module)
+def test_a_translated_stub_differs_only_in_its_text_and_switches_back_byte_for_byte(kata):
+    english = make_stub((ROOT / kata.solution_file).read_text(encoding="utf-8"), kata.module)
+    korean = translate.render(english, _marked)
+    assert translate.functions_code(korean) == translate.functions_code(english)
+    stubs = {"en": english, "ko": korean}
+    assert translate.switch(english, stubs, "ko") == (korean, 0)
+    assert translate.switch(korean, stubs, "en") == (english, 0)
+
+
+def test_switching_an_edited_file_keeps_every_line_of_the_learners_code():
+    kata = KATAS[0]
+    english = make_stub((ROOT / kata.solution_file).read_text(encoding="utf-8"), kata.module)
+    korean = translate.render(english, _marked)
+    stubs = {"en": english, "ko": korean}
+    solved = english.replace(
+        '    raise NotImplementedError("kata 1 · derivative() is not written yet — edit katas/k01_numeric_derivative.py")',
+        '    # my note: "What to implement"\n    return (f(x + dx) - f(x)) / dx  # forward', 1)
+    solved = solved.replace('"""Central difference', '"""My own words. Central difference', 1)
+    switched, kept = translate.switch(solved, stubs, "ko")
+    assert kept == 1, "the docstring the learner rewrote stays as it is"
+    assert '    # my note: "What to implement"\n    return (f(x + dx) - f(x)) / dx  # forward' in switched
+    assert '"""My own words. Central difference' in switched
+    assert "번역 Kata 1 · Numeric derivative" in switched, "the lesson is in Korean"
+    back, _ = translate.switch(switched, stubs, "en")
+    assert back == solved
+
+
+def test_a_demo_the_learner_changed_keeps_its_text():
+    kata = KATAS[0]
+    english = make_stub((ROOT / kata.solution_file).read_text(encoding="utf-8"), kata.module)
+    korean = translate.render(english, _marked)
+    mine = english.replace('print("The course\'s functions', 'print("Mine: the course\'s functions', 1)
+    switched, _ = translate.switch(mine, {"en": english, "ko": korean}, "ko")
+    assert 'print("Mine: the course\'s functions at x = 5' in switched
+    assert 'headers=["function", "derivative(f, 5)", "exact"]' in switched
