@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import sympy
 
-from katas._runner.feedback import expect_error, looks_like, numeric_partials
+from katas._runner.feedback import _, expect_error, looks_like, numeric_partials
 from katas.k09_mlp_backprop import (PARAMS, T, X, actf_deriv, backprop, fit, fit_by_hand, forward, loss,
                                     train_step)
 
@@ -31,35 +31,36 @@ def test_actf_deriv_is_taken_from_the_output():
     out = np.array([0.709383, 0.5, 0.1])
     got = actf_deriv(out)
     np.testing.assert_allclose(got, out * (1 - out), rtol=1e-12,
-                               err_msg="actf_deriv(out) = out·(1 − out): the sigmoid's slope, written through its output")
+                               err_msg=_("actf_deriv(out) = out·(1 − out): the sigmoid's slope, written through its output"))
 
 
 def test_the_loss_of_the_hand_calculation():
     got = loss(X0, T0, PARAMS)
-    assert isinstance(got, float), f"loss should return a float; got {got!r}"
+    assert isinstance(got, float), _("loss should return a float; got {got!r}").format(got=got)
     assert round(got, 6) == 0.251612, (
-        f"loss on (0, 0) → 0: E = ½(0 − 0.709383)² = 0.251612; got {got!r}"
-        + looks_like(got, {"(out − t)² without the ½": 0.5032244346306646}))
+        _("loss on (0, 0) → 0: E = ½(0 − 0.709383)² = 0.251612; got {got!r}").format(got=got)
+        + looks_like(got, {_("(out − t)² without the ½"): 0.5032244346306646}))
     total = loss(X, T, PARAMS)
     assert total == pytest.approx(0.5 * sum((o - t) ** 2 for o, t in zip(
         [0.70938314, 0.72844306, 0.71791234, 0.73598705], [0, 1, 1, 0])), rel=1e-7), (
-        f"loss over the four XOR samples: ½Σ(out − t)² with mlp1's outputs; got {total!r}")
+        _("loss over the four XOR samples: ½Σ(out − t)² with mlp1's outputs; got {got!r}").format(got=total))
 
 
 def test_the_gradient_of_w5_by_hand():
     grads = backprop(X0, T0, *_copies(PARAMS))
-    assert len(grads) == 4, f"backprop returns (dW1, dB1, dW2, dB2); got {len(grads)} values"
+    assert len(grads) == 4, _("backprop returns (dW1, dB1, dW2, dB2); got {count} values").format(count=len(grads))
     dW1, dB1, dW2, dB2 = grads
     for name, g, p in zip(("dW1", "dB1", "dW2", "dB2"), grads, PARAMS):
-        assert np.shape(g) == p.shape, f"{name} must have its parameter's shape {p.shape}; got {np.shape(g)}"
+        assert np.shape(g) == p.shape, _("{name} must have its parameter's shape {shape}; got {got}").format(
+            name=name, shape=p.shape, got=np.shape(g))
     out = 0.7093831369799213
     z_slip = out * 0.8923899917 * (1 - 0.8923899917) * 0.5249791874789399
     assert dW2[0, 0] == pytest.approx(0.07677584729534077, rel=1e-9), (
-        f"∂E/∂w5 = (out_y − t)·out_y(1 − out_y)·a1 = 0.709383·0.206158·0.524979 = 0.0767758 (the book cuts it to "
-        f"0.076775); got {dW2[0, 0]!r}"
-        + looks_like(dW2[0, 0], {"σ' taken of z_y: out·(1 − out) needs the output, not the net input": z_slip,
-                                 "without f'(net): δ_out = (out − t)·out(1 − out)": out * 0.5249791874789399}))
-    np.testing.assert_array_equal(dW1, np.zeros((2, 2)), err_msg="∂E/∂w1 … ∂E/∂w4 = δ·x = 0, since x = (0, 0)")
+        _("∂E/∂w5 = (out_y − t)·out_y(1 − out_y)·a1 = 0.709383·0.206158·0.524979 = 0.0767758 (the book cuts it to "
+          "0.076775); got {got!r}").format(got=dW2[0, 0])
+        + looks_like(dW2[0, 0], {_("σ' taken of z_y: out·(1 − out) needs the output, not the net input"): z_slip,
+                                 _("without f'(net): δ_out = (out − t)·out(1 − out)"): out * 0.5249791874789399}))
+    np.testing.assert_array_equal(dW1, np.zeros((2, 2)), err_msg=_("∂E/∂w1 … ∂E/∂w4 = δ·x = 0, since x = (0, 0)"))
 
 
 def _hidden_bias_slips():
@@ -73,11 +74,11 @@ def _hidden_bias_slips():
     # backpropagated again through the updated output layer (W2 and b3 both moved)
     out_again = sig(updated[0] * a[0] + updated[1] * a[1] + 0.3 - 0.2 * delta_out)
     delta_again = out_again * out_again * (1 - out_again)
-    stale = "δ_hidden from the updated W2: compute every gradient first, then update"
+    stale = _("δ_hidden from the updated W2: compute every gradient first, then update")
     return {f"b{j + 1}": {
         stale: b[j] - 0.2 * delta_out * updated[j] * a[j] * (1 - a[j]),
         stale + " ": b[j] - 0.2 * delta_again * updated[j] * a[j] * (1 - a[j]),
-        "σ' of the hidden layer taken of z1, not of its output a1 = σ(z1)":
+        _("σ' of the hidden layer taken of z1, not of its output a1 = σ(z1)"):
             b[j] - 0.2 * delta_out * w[j] * z[j] * (1 - z[j])} for j in range(2)}
 
 
@@ -85,7 +86,7 @@ def test_one_step_by_hand():
     before = _copies(PARAMS)
     new = train_step(X0, T0, before, lr=0.2)
     for name, p, q in zip(NAMES, before, PARAMS):
-        np.testing.assert_array_equal(p, q, err_msg=f"train_step must leave the caller's {name} unchanged")
+        np.testing.assert_array_equal(p, q, err_msg=_("train_step must leave the caller's {name} unchanged").format(name=name))
     W1n, B1n, W2n, B2n = new
     # name: (got, before the step, expected after it, what the book prints)
     expected = {"w5": (W2n[0, 0], 0.5, 0.4846448305409318, "0.484645"),
@@ -95,50 +96,52 @@ def test_one_step_by_hand():
                 "b2": (B1n[1], 0.2, 0.19565621760797422, "0.195656")}
     hidden_slips = _hidden_bias_slips()
     for name, (got, old, want, book) in expected.items():
-        slips = {"w + η·∂E/∂w: the update subtracts the gradient": 2 * old - want}
+        slips = {_("w + η·∂E/∂w: the update subtracts the gradient"): 2 * old - want}
         slips.update(hidden_slips.get(name, {}))
         hint = looks_like(got, slips, rel=1e-9)
         assert got == pytest.approx(want, rel=1e-9), (
-            f"after one step on (0, 0) → 0 with η = 0.2: expected {name} = {want:.7f} (the book: {book}); "
-            f"got {got!r}{hint}")
-    np.testing.assert_array_equal(W1n, PARAMS[0], err_msg="w1 … w4 do not change: their gradient is δ·x and x = (0, 0)")
+            _("after one step on (0, 0) → 0 with η = 0.2: expected {name} = {want:.7f} (the book: {book}); "
+              "got {got!r}").format(name=name, want=want, book=book, got=got) + hint)
+    np.testing.assert_array_equal(W1n, PARAMS[0], err_msg=_("w1 … w4 do not change: their gradient is δ·x and x = (0, 0)"))
     assert loss(X0, T0, new) == pytest.approx(0.2446869480763775, rel=1e-9), (
-        f"E after the step: ½(0 − 0.699553)² = 0.244687; got {loss(X0, T0, new)!r}")
+        _("E after the step: ½(0 − 0.699553)² = 0.244687; got {got!r}").format(got=loss(X0, T0, new)))
 
 
 def test_ten_thousand_steps_on_one_sample():
     params = PARAMS
-    for _ in range(10_000):
+    for _step in range(10_000):
         params = train_step(X0, T0, params, 0.2)
     out = forward(X0, *params)[1][0, 0]
     assert out == pytest.approx(0.012088482200510061, rel=1e-9), (
-        f"10 000 steps on (0, 0) alone give out_y = 0.012088 (not the book's 0.005770, which is 40 000 steps); got {out!r}")
+        _("10 000 steps on (0, 0) alone give out_y = 0.012088 (not the book's 0.005770, which is 40 000 steps); "
+          "got {got!r}").format(got=out))
 
 
 def test_by_hand_uses_the_learning_rate_it_is_given():
     numpy = PARAMS
-    for _ in range(20):
+    for _step in range(20):
         numpy = train_step(X0, T0, numpy, 0.5)
     by_hand = fit_by_hand(20, lr=0.5, data=[(0, 0, 0)])
     for name, got, want in zip(NAMES, by_hand, numpy):
         np.testing.assert_allclose(got, want, **SAME_TRAINING, err_msg=(
-            f"{name} after 20 steps on (0, 0) by hand with lr=0.5 should equal train_step's with η = 0.5: "
-            "every update uses the lr argument, not 0.2 written out"))
+            _("{name} after 20 steps on (0, 0) by hand with lr=0.5 should equal train_step's with η = 0.5: "
+              "every update uses the lr argument, not 0.2 written out").format(name=name)))
 
 
 def test_by_hand_on_one_sample_the_books_ten_thousand_are_forty_thousand():
     numpy = PARAMS
-    for _ in range(100):
+    for _step in range(100):
         numpy = train_step(X0, T0, numpy, 0.2)
     by_hand = fit_by_hand(100, data=[(0, 0, 0)])
     for name, got, want in zip(NAMES, by_hand, numpy):
         np.testing.assert_allclose(got, want, **SAME_TRAINING, err_msg=(
-            f"{name} after 100 steps on (0, 0) by hand should equal train_step's, up to rounding"))
+            _("{name} after 100 steps on (0, 0) by hand should equal train_step's, up to rounding").format(name=name)))
     outs = {steps: forward(X0, *fit_by_hand(steps, data=[(0, 0, 0)]))[1][0, 0] for steps in (10_000, 40_000)}
     assert outs[10_000] == pytest.approx(0.012088482200510061, rel=1e-9), (
-        f"10 000 steps on (0, 0): out_y = 0.012088; got {outs[10_000]!r} — use the data argument")
+        _("10 000 steps on (0, 0): out_y = 0.012088; got {got!r} — use the data argument").format(got=outs[10_000]))
     assert outs[40_000] == pytest.approx(0.005770940746121577, rel=1e-9), (
-        f"40 000 steps on (0, 0): out_y = 0.0057709 (the book's '10 000 times: 0.005770'); got {outs[40_000]!r}")
+        _("40 000 steps on (0, 0): out_y = 0.0057709 (the book's '10 000 times: 0.005770'); got {got!r}").format(
+            got=outs[40_000]))
 
 
 def test_a_batch_sums_the_gradients_of_its_rows():
@@ -147,16 +150,18 @@ def test_a_batch_sums_the_gradients_of_its_rows():
     rows = [backprop(X[i:i + 1], T[i:i + 1], *params) for i in range(4)]
     for k, name in enumerate(("dW1", "dB1", "dW2", "dB2")):
         assert np.shape(whole[k]) == PARAMS[k].shape, (
-            f"for a batch of 4, {name} still has its parameter's shape {PARAMS[k].shape}; got {np.shape(whole[k])}"
-            + (" — sum the deltas over the rows (axis=0)" if name.startswith("dB") else ""))
+            _("for a batch of 4, {name} still has its parameter's shape {shape}; got {got}").format(
+                name=name, shape=PARAMS[k].shape, got=np.shape(whole[k]))
+            + (_(" — sum the deltas over the rows (axis=0)") if name.startswith("dB") else ""))
         expected, slip = sum(r[k] for r in rows), ""
         if name.startswith("dB") and np.shape(whole[k]) == np.shape(expected):
             if np.allclose(whole[k], rows[0][k]):
-                slip = " — that is the first row's delta alone: sum the deltas over the rows (axis=0)"
+                slip = _(" — that is the first row's delta alone: sum the deltas over the rows (axis=0)")
             elif np.allclose(whole[k], expected / len(rows)):
-                slip = " — that is their mean: E = ½Σ adds up the samples, so sum the deltas over the rows (axis=0)"
+                slip = _(" — that is their mean: E = ½Σ adds up the samples, so sum the deltas over the rows (axis=0)")
         np.testing.assert_allclose(whole[k], expected, rtol=1e-12,
-                                   err_msg=f"{name} over a batch = the sum of each row's {name}{slip}")
+                                   err_msg=_("{name} over a batch = the sum of each row's {name}").format(name=name)
+                                   + slip)
 
 
 def _flat_loss(x, t, shapes):
@@ -166,7 +171,7 @@ def _flat_loss(x, t, shapes):
             n = int(np.prod(shape))
             params.append(np.array(values[i:i + n]).reshape(shape))
             i += n
-        _, out = forward(x, *params)
+        _hidden, out = forward(x, *params)
         return 0.5 * float(np.sum((out - t) ** 2))
     return E
 
@@ -182,8 +187,8 @@ def test_backprop_matches_a_numeric_gradient(seed):
                                list(np.concatenate([p.ravel() for p in params])))
     got = np.concatenate([np.ravel(g) for g in grads])
     np.testing.assert_allclose(got, numeric, rtol=1e-6, atol=1e-10,
-                               err_msg="backprop's gradients against central differences of E, in the order "
-                                       "w1 w2 w3 w4 b1 b2 w5 w6 b3")
+                               err_msg=_("backprop's gradients against central differences of E, in the order "
+                                         "w1 w2 w3 w4 b1 b2 w5 w6 b3"))
 
 
 def _wider_network(seed):
@@ -197,25 +202,26 @@ def test_backprop_on_a_network_of_3_then_4_then_2_units_matches_a_numeric_gradie
     x, t = rng.normal(size=(5, 3)), rng.uniform(size=(5, 2))
     grads = backprop(x, t, *params)
     for name, g, p in zip(("dW1", "dB1", "dW2", "dB2"), grads, params):
-        assert np.shape(g) == p.shape, f"3 inputs, 4 hidden, 2 outputs: {name} has shape {p.shape}; got {np.shape(g)}"
+        assert np.shape(g) == p.shape, _("3 inputs, 4 hidden, 2 outputs: {name} has shape {shape}; got {got}").format(
+            name=name, shape=p.shape, got=np.shape(g))
     numeric = numeric_partials(_flat_loss(x, t, [p.shape for p in params]),
                                list(np.concatenate([p.ravel() for p in params])))
     np.testing.assert_allclose(np.concatenate([np.ravel(g) for g in grads]), numeric, rtol=1e-6, atol=1e-10,
-                               err_msg="backprop on a 3-4-2 network against central differences of E")
+                               err_msg=_("backprop on a 3-4-2 network against central differences of E"))
 
 
 def test_fit_on_a_network_with_two_outputs():
     params, rng = _wider_network(12)
     x, t = rng.normal(size=(3, 3)), rng.uniform(size=(3, 2))
     expected = params
-    for _ in range(2):
+    for _step in range(2):
         for i in range(3):
             expected = train_step(x[i:i + 1], t[i:i + 1], expected, 0.5)
     got = fit(x, t, params, 0.5, 2)
     for name, g, want in zip(NAMES, got, expected):
         np.testing.assert_allclose(g, want, rtol=1e-12, err_msg=(
-            f"{name} after fit(2 epochs) on 3 samples with 2 targets each: one train_step per sample, in order,"
-            " each sample a row of shape (1, 3) and its target a row of shape (1, 2)"))
+            _("{name} after fit(2 epochs) on 3 samples with 2 targets each: one train_step per sample, in order,"
+              " each sample a row of shape (1, 3) and its target a row of shape (1, 2)").format(name=name)))
 
 
 def test_backprop_matches_sympy_on_the_symbolic_network():
@@ -230,7 +236,7 @@ def test_backprop_matches_sympy_on_the_symbolic_network():
     at = dict(zip(w + b, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.1, 0.2, 0.3]))
     order = [w[0], w[1], w[2], w[3], b[0], b[1], w[4], w[5], b[2]]
     exact = [float(sympy.diff(E, v).evalf(subs=at)) for v in order]
-    np.testing.assert_allclose(got, exact, rtol=1e-9, err_msg="sympy's ∂E/∂w over the four XOR samples")
+    np.testing.assert_allclose(got, exact, rtol=1e-9, err_msg=_("sympy's ∂E/∂w over the four XOR samples"))
 
 
 # The numpy fit after 2000 epochs: values the reference produces (mlp2.py's loop, samples in order).
@@ -243,20 +249,20 @@ def test_fit_follows_mlp2s_trajectory():
     start = _copies(PARAMS)
     trained = fit(X, T, start, 0.2, 2000)
     for name, p, q in zip(NAMES, start, PARAMS):
-        np.testing.assert_array_equal(p, q, err_msg=f"fit must leave the caller's {name} unchanged")
+        np.testing.assert_array_equal(p, q, err_msg=_("fit must leave the caller's {name} unchanged").format(name=name))
     for name, got, want in zip(NAMES, trained, AFTER_2000):
         np.testing.assert_allclose(got, want, rtol=1e-9, atol=1e-12, err_msg=(
-            f"{name} after 2000 epochs of fit (η = 0.2, one step per sample, in the order (0,0), (0,1), (1,0), "
-            "(1,1)) differs from mlp2.py's loop"))
+            _("{name} after 2000 epochs of fit (η = 0.2, one step per sample, in the order (0,0), (0,1), (1,0), "
+              "(1,1)) differs from mlp2.py's loop").format(name=name)))
 
 
 def test_fit_logs_like_the_course(capsys):
     fit(X, T, _copies(PARAMS), 0.2, 1000, log_every=250)
     lines = capsys.readouterr().out.splitlines()
     expected = [(250, 0.4999431751), (500, 0.4999573576), (750, 0.4999703437), (1000, 0.4999814284)]
-    what = (f"fit(..., epochs=1000, log_every=250) should print 'Iter: k, Loss: E' with E over all four samples "
-            f"to 4 decimals or more, after epochs 250, 500, 750 and 1000: {[f'Iter: {k}, Loss: {E:.8f}' for k, E in expected]}; "
-            f"it printed {lines}")
+    what = _("fit(..., epochs=1000, log_every=250) should print 'Iter: k, Loss: E' with E over all four samples "
+             "to 4 decimals or more, after epochs 250, 500, 750 and 1000: {expected}; it printed {printed}").format(
+        expected=[f'Iter: {k}, Loss: {E:.8f}' for k, E in expected], printed=lines)
     logged = [re.fullmatch(r"\s*Iter:\s*(\d+)\s*,\s*Loss:\s*(\d+\.(\d+))\s*", line) for line in lines]
     assert len(lines) == len(expected) and all(logged), what
     for match, (epoch, E) in zip(logged, expected):
@@ -267,40 +273,41 @@ def test_fit_logs_like_the_course(capsys):
 
 def test_fit_is_quiet_without_log_every(capsys):
     fit(X, T, _copies(PARAMS), 0.2, 10)
-    assert capsys.readouterr().out == "", "fit prints nothing unless log_every is given"
+    assert capsys.readouterr().out == "", _("fit prints nothing unless log_every is given")
 
 
 def test_by_hand_and_with_numpy_are_the_same_training():
     by_hand = fit_by_hand(2000)
     for name, got, want in zip(NAMES, by_hand, AFTER_2000):
-        assert np.shape(got) == np.shape(want), f"fit_by_hand returns {name} with shape {np.shape(want)}; got {np.shape(got)}"
+        assert np.shape(got) == np.shape(want), _("fit_by_hand returns {name} with shape {shape}; got {got}").format(
+            name=name, shape=np.shape(want), got=np.shape(got))
         np.testing.assert_allclose(got, want, **SAME_TRAINING, err_msg=(
-            f"{name} after 2000 epochs by hand should equal numpy's up to rounding (1e-12): look for a weight "
-            "in the wrong place, or an update made before every delta is computed"))
+            _("{name} after 2000 epochs by hand should equal numpy's up to rounding (1e-12): look for a weight "
+              "in the wrong place, or an update made before every delta is computed").format(name=name)))
 
 
 def test_by_hand_90000_epochs_reproduces_mlp2():
     W1, B1, W2, B2 = fit_by_hand(90_000)
-    _, out = forward(X, W1, B1, W2, B2)
+    _hidden, out = forward(X, W1, B1, W2, B2)
     np.testing.assert_allclose(out.ravel(), [0.00814407, 0.99154105, 0.99152258, 0.01038517], atol=5e-9,
-                               err_msg="mlp2.py's trained outputs (its 'Backward pass' printout)")
+                               err_msg=_("mlp2.py's trained outputs (its 'Backward pass' printout)"))
     for name, got, want in zip(NAMES, (W1, B1, W2, B2), (
             [[-6.7181009, -5.22651178], [-6.75291089, -5.23369975]], [2.8151334, 7.80251731],
             [[-11.19451524], [11.04437812]], [-5.28026114])):
-        np.testing.assert_allclose(got, want, atol=1e-8, err_msg=f"mlp2.py's trained {name}")
+        np.testing.assert_allclose(got, want, atol=1e-8, err_msg=_("mlp2.py's trained {name}").format(name=name))
 
 
 @pytest.mark.parametrize("shape", [(2,), (1, 3)])
 def test_backprop_wants_rows(shape):
     expect_error(ValueError, lambda: backprop(np.ones(shape), np.ones((1, 1)), *_copies(PARAMS)),
-                 f"backprop with x of shape {shape}: x must be (samples, 2)")
+                 _("backprop with x of shape {shape}: x must be (samples, 2)").format(shape=shape))
 
 
 @pytest.mark.parametrize("shape", [(3,), (2, 4), (4, 3, 1)])
 def test_backprop_wants_one_column_per_input(shape):
-    params, _ = _wider_network(13)
+    params, _rng = _wider_network(13)
     expect_error(ValueError, lambda: backprop(np.ones(shape), np.ones((1, 2)), *params),
-                 f"backprop with W1 of shape (3, 4) and x of shape {shape}: x must be (samples, 3)")
+                 _("backprop with W1 of shape (3, 4) and x of shape {shape}: x must be (samples, 3)").format(shape=shape))
 
 
 @pytest.mark.slow
@@ -309,8 +316,9 @@ def test_slow_fit_with_numpy_for_90000_epochs_reproduces_mlp2():
     trained = fit(X, T, _copies(PARAMS), 0.2, 90_000)
     for name, got, want in zip(NAMES, trained, fit_by_hand(90_000)):
         np.testing.assert_allclose(got, want, **SAME_TRAINING,
-                                   err_msg=f"{name} after 90 000 epochs: numpy and by hand should agree up to rounding")
-    _, out = forward(X, *trained)
+                                   err_msg=_("{name} after 90 000 epochs: numpy and by hand should agree up to rounding").format(
+                                       name=name))
+    _hidden, out = forward(X, *trained)
     np.testing.assert_allclose(out.ravel(), [0.00814407, 0.99154105, 0.99152258, 0.01038517], atol=5e-9)
 
 
@@ -318,8 +326,9 @@ def test_slow_fit_with_numpy_for_90000_epochs_reproduces_mlp2():
 @pytest.mark.timeout(600)
 def test_slow_the_books_ten_thousand_steps_are_forty_thousand():
     params = PARAMS
-    for _ in range(40_000):
+    for _step in range(40_000):
         params = train_step(X0, T0, params, 0.2)
     out, E = forward(X0, *params)[1][0, 0], loss(X0, T0, params)
     assert out == pytest.approx(0.005770940746121577, rel=1e-9) and E == pytest.approx(1.6651878547623133e-05, rel=1e-9), (
-        f"40 000 steps on (0, 0): out_y = 0.0057709 (the book: 0.005770), E = 1.665e-05; got {out!r}, {E!r}")
+        _("40 000 steps on (0, 0): out_y = 0.0057709 (the book: 0.005770), E = 1.665e-05; got {got!r}, {E!r}").format(
+            got=out, E=E))
