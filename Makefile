@@ -14,12 +14,13 @@ export KATA_N := $(value N)
 export KATA_ALL := $(value ALL)
 export KATA_FULL := $(value FULL)
 export KATA_YES := $(value YES)
-unexport N ALL FULL YES
+export KATA_L := $(value L)
+unexport N ALL FULL YES L
 
 RUN := $(PY) -m katas
 
 .DEFAULT_GOAL := help
-.PHONY: help kata solution list next hint compare watch reset restore reset-all test mistakes mutate stubs bench
+.PHONY: help kata solution list next hint compare watch reset restore reset-all lang test mistakes mutate stubs bench
 
 help: ## the verbs, one line each
 	@echo "make kata N=1       run kata 1 against your code in katas/ (N=01 works too)"
@@ -32,6 +33,7 @@ help: ## the verbs, one line each
 	@echo "make reset N=1      restore kata 1's stub; your file is backed up beside it first"
 	@echo "make restore N=1    put your newest backup of kata 1 back (the current file is backed up first)"
 	@echo "make reset-all      the same as reset for every kata (asks first; YES=1 skips the question)"
+	@echo "make lang L=ko      the course in Korean (L=en: English; L=auto: as LANG says; no L: which is in force)"
 	@echo "make test           the repository's self-check"
 	@echo "make stubs          regenerate katas/ stubs from solutions/ (maintainers)"
 	@echo "make mistakes       check that every kata's tests catch its known wrong answers and accept correct ones, N=6 for one kata (maintainers)"
@@ -83,6 +85,9 @@ restore: $(STAMP)
 
 reset-all: $(STAMP)
 	@$(RUN) reset-all
+
+lang: $(STAMP)
+	@$(RUN) lang
 
 # The self-check starts many short-lived Python processes: let them share bytecode caches
 # (__pycache__, ignored by git) even where the environment turns them off.

@@ -62,11 +62,11 @@ def expected(domain):
 
     if domain == "runner":
         add(STUB_MESSAGE, "katas/_runner/stubgen.py", "the stub's line")
+        for kata in KATAS:
+            add(kata.title, f"katas/_runner/registry.py (kata {kata.number})", "kata title")
         for path in sorted((ROOT / "katas" / "_runner").glob("*.py")):
             for msgid, plural, line in _calls(path):
                 add(msgid, f"{path.relative_to(ROOT)}:{line}", "message", plural)
-        for msgid, plural, line in _calls(ROOT / "katas" / "_runner" / "feedback.py"):
-            add(msgid, f"katas/_runner/feedback.py:{line}", "message", plural)
         return entries
     kata = next(k for k in KATAS if k.module == domain)
     stub = make_stub((ROOT / kata.solution_file).read_text(encoding="utf-8"), kata.module)
@@ -100,6 +100,7 @@ KIND_NOTES = {
     "message": "A message: keep every {field} exactly.",
     "hint": "A hint (make hint): the idea, never the code.",
     "the stub's line": "The line a stub raises: keep 'kata {number} · {function}()' at its start.",
+    "kata title": "A kata's title, as the lesson's first line, make list and the report show it.",
 }
 
 

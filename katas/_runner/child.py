@@ -105,8 +105,10 @@ POSSESSIVES = {"courses": "course's", "lectures": "lecture's", "textbooks": "tex
 
 def title(nodeid):
     """`course functions [f(x) = 3-5]` from `katas/test_k01_x.py::test_course_functions[f(x) = 3-5]`."""
-    name, _, param = nodeid.split("::")[-1].partition("[")
-    title = " ".join(POSSESSIVES.get(word, word) for word in name.removeprefix("test_").split("_"))
+    from katas._runner.i18n import _
+
+    name, _sep, param = nodeid.split("::")[-1].partition("[")
+    title = _(" ".join(POSSESSIVES.get(word, word) for word in name.removeprefix("test_").split("_")))
     if "\\" in param:  # pytest escapes non-ASCII ids (x\xb2y); the learner should read x²y
         try:
             param = param.encode("latin-1", "backslashreplace").decode("unicode_escape")
@@ -262,10 +264,17 @@ def _result(path):
     import io
     import runpy
 
+    from katas._runner import translate
+    from katas._runner.i18n import language, translations
+
     printed = io.StringIO()
     try:
         with contextlib.redirect_stdout(printed):
-            runpy.run_path(str(path), run_name="__main__")
+            if language() == "en":
+                runpy.run_path(str(path), run_name="__main__")
+            else:  # the demo's text in the learner's language, whichever language the file is in
+                source = translate.render(Path(path).read_text(encoding="utf-8"), translations(language()).gettext)
+                exec(compile(source, str(path), "exec"), {"__name__": "__main__", "__file__": str(path)})
     except BaseException as err:  # noqa: BLE001 - the checks passed but the demo tripped (or exited)
         printed.write(f"\n(the result could not be shown: {type(err).__name__}: {err})\n")
     text = printed.getvalue()

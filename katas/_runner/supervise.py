@@ -174,8 +174,10 @@ def child_environment():
     """The environment a process running the checks starts with. A kata's matrices are tiny, so numpy's
     BLAS gets one thread: starting a pool of them costs more CPU than it could ever save (a learner's
     own setting is kept)."""
+    from katas._runner.i18n import language
+
     single = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
-    return {**single, **os.environ, "PYTHONIOENCODING": "utf-8"}
+    return {**single, **os.environ, "PYTHONIOENCODING": "utf-8", "KATA_LANG": language()}
 
 
 def _start(spec, pass_fds=()):
