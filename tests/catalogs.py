@@ -39,12 +39,13 @@ def _calls(path):
     """[(msgid, msgid_plural or None, line)] for every _("…") and ngettext("…", "…", n) in a file."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+        if not isinstance(node, ast.Call):
             continue
+        name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
         args = node.args
-        if node.func.id == "_" and args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
+        if name == "_" and args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
             found.append((args[0].value, None, node.lineno))
-        elif node.func.id == "ngettext" and len(args) >= 2 and all(
+        elif name == "ngettext" and len(args) >= 2 and all(
                 isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args[:2]):
             found.append((args[0].value, args[1].value, node.lineno))
     return found

@@ -118,7 +118,7 @@ def cmd_kata(kata, solutions=False, full=False):
     if problem:
         raise UsageError(problem)
     if full:
-        print(_("FULL=1: the slow checks run too; they take a while (kata 9's: about half a minute).") + "\n", flush=True)
+        print(_("FULL=1: the slow checks run too; they take a while (kata 9's: about 30 seconds).") + "\n", flush=True)
     (run,) = _run([kata], solutions=solutions, full=full, result=True)
     green = report(run, solutions)
     if green:

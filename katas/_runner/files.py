@@ -78,9 +78,10 @@ def switch_language(kata, target):
         stubs = {lang: stub_text(kata, lang) for lang in i18n.LANGUAGES}
         switched, kept = translate.switch(current, stubs, target)
     except (UnicodeDecodeError, SyntaxError, ValueError) as err:
-        reason = "it is not UTF-8" if isinstance(err, UnicodeDecodeError) else "it does not parse as Python"
+        reason = i18n._("it is not UTF-8") if isinstance(err, UnicodeDecodeError) else i18n._(
+            "it does not parse as Python")
         return i18n._("kata {number}: {file} keeps its language: {reason}").format(
-            number=kata.number, file=kata.file, reason=i18n._(reason)), False
+            number=kata.number, file=kata.file, reason=reason), False
     if switched == current:
         return "", True
     saved = backup(path, data)
