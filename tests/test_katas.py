@@ -6,7 +6,6 @@ import re
 import doctest
 import importlib
 import io
-import runpy
 import subprocess
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -112,11 +111,21 @@ def test_the_reference_doctests_pass(kata):
 
 
 @pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.module)
-def test_the_reference_shows_its_result(kata):
+def test_the_reference_shows_its_result_in_korean(kata, monkeypatch):
+    """The demo as a Korean learner sees it: the same code with the catalogue's text (so this runs the
+    English demo's code too, and checks that the Korean literals keep it running)."""
+    from katas._runner import i18n, translate
+
+    monkeypatch.setenv("KATA_LANG", "ko")
+    monkeypatch.setattr(i18n, "language", lambda: "ko")
+    path = ROOT / kata.solution_file
+    source = translate.render(path.read_text(encoding="utf-8"), i18n.translations("ko").gettext)
     shown = io.StringIO()
     with contextlib.redirect_stdout(shown):
-        runpy.run_path(str(ROOT / kata.solution_file), run_name="__main__")
+        exec(compile(source, str(path), "exec"), {"__name__": "__main__", "__file__": str(path)})
     assert len(shown.getvalue().splitlines()) >= 3, f"{kata.solution_file} shows no result when run"
+    if (i18n.LOCALE / "ko" / "LC_MESSAGES" / f"{kata.module}.po").exists():
+        assert re.search("[가-힣]", shown.getvalue()), f"{kata.solution_file}: the Korean demo shows no Korean"
 
 
 def test_the_registry_lists_every_kata_once_in_order():
