@@ -114,6 +114,10 @@ def cmd_kata(kata, solutions=False, full=False):
     source = kata.solution_file if solutions else kata.file
     if solutions:
         print(_("Spoiler: this runs the reference {file}, not your code.").format(file=kata.solution_file) + "\n")
+    if not solutions:
+        line = files.follow_language(kata)
+        if line:
+            print(line + "\n")
     problem = syntax_problem(kata, source)
     if problem:
         raise UsageError(problem)

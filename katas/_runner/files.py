@@ -58,6 +58,21 @@ def is_pristine(kata, data, stub=None):
     return committed is not None and any(data == stub_bytes(kata, committed, lang) for lang in i18n.LANGUAGES)
 
 
+def follow_language(kata):
+    """A kata file that is still the stub generated in the other language is put in the learner's
+    language (no learner work can be in it, so nothing is backed up). One line saying so, or ""."""
+    path, language = ROOT / kata.file, i18n.language()
+    if path.is_symlink() or not path.is_file():
+        return ""
+    data = path.read_bytes()
+    if data == stub_bytes(kata, language=language) or not any(
+            data == stub_bytes(kata, language=other) for other in i18n.LANGUAGES if other != language):
+        return ""
+    _write(path, stub_bytes(kata, language=language))
+    return i18n._("{file} was the untouched stub in another language: its lesson is now in {name} "
+                  "(make lang says how to choose)").format(file=kata.file, name=i18n.LANGUAGES[language])
+
+
 def switch_language(kata, target):
     """Put the kata's file in the target language. An untouched stub is replaced by the target's
     stub; in a file the learner has edited only the text the repository wrote changes (translate.
