@@ -131,3 +131,20 @@ def test_make_lang_switches_untouched_and_edited_files_and_keeps_the_code(sandbo
     assert runner(["lang"], sandbox).stdout.startswith("The language is English (chosen with make lang)")
     assert runner(["lang", "auto"], sandbox).returncode == 0
     assert not (sandbox / ".progress/language").exists()
+
+
+def test_lang_ko_alone_puts_an_untouched_stub_in_korean_and_never_touches_an_edited_file(sandbox):
+    from tests.conftest import runner
+
+    kata = KATAS[3]
+    path = sandbox / kata.file
+    english = path.read_bytes()
+    korean = {"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "ko_KR.UTF-8"}
+    done = runner(["kata", "4"], sandbox, env=korean)
+    assert "카타 4" in done.stdout and path.read_bytes() != english, done.stdout
+    assert "kata 4 · step()" in path.read_text(encoding="utf-8"), "the stub's line keeps its start"
+    runner(["kata", "4"], sandbox, env={**korean, "LANG": "en_US.UTF-8"})
+    assert path.read_bytes() == english, "and back, byte for byte"
+    path.write_bytes(english + b"\n# mine\n")
+    runner(["kata", "4"], sandbox, env=korean)
+    assert path.read_bytes() == english + b"\n# mine\n", "an edited file changes only with make lang"
