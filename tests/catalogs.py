@@ -1,4 +1,4 @@
-"""The Korean catalogues: what each must translate, and whether it does (`make catalogs` updates them).
+"""The Korean catalogues: what each must translate, and whether it does (`python -m tests.catalogs` updates them).
 
 Two kinds of catalogue, in katas/_runner/locale/ko/LC_MESSAGES/:
     runner.po               every message of the runner: the _("…") and ngettext("…") calls in

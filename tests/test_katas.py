@@ -307,7 +307,8 @@ def _anchor(heading):
 def _readme(name):
     """(the text, its fenced code blocks, the text without them)."""
     text = (ROOT / name).read_text(encoding="utf-8")
-    fences = re.findall(r"^```[^\n]*\n(.*?)^```", text, flags=re.MULTILINE | re.DOTALL)
+    fences = [body for info, body in re.findall(r"^```([^\n]*)\n(.*?)^```", text, flags=re.MULTILINE | re.DOTALL)
+              if info != "text"]  # what a terminal shows (```text) is said in each language
     prose = re.sub(r"^```.*?^```", "", text, flags=re.MULTILINE | re.DOTALL)
     return text, fences, prose
 
