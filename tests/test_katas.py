@@ -158,8 +158,9 @@ def _glossary(readme, heading):
 
 def _terms(lesson, prefix):
     """The terms a lesson's Terms line names, or None when it has no such line."""
-    line = next((l for l in lesson.splitlines() if l.startswith(prefix)), None)
-    return line and line[len(prefix):].split(", ")
+    paragraphs = [" ".join(part.split()) for part in lesson.split("\n\n")]  # a long line may wrap
+    line = next((p for p in paragraphs if p.startswith(prefix.strip())), None)
+    return line and line[len(prefix.strip()):].strip().split(", ")
 
 
 def test_every_lesson_names_its_terms_from_the_glossary():
