@@ -85,10 +85,12 @@ def _failure_lines(check, full):
     return lines + _printed(check)
 
 
-def report(run, solutions=False):
-    """Print the focused report of one kata run; return True when it is green."""
+def report(run, solutions=False, source=None, advice=True):
+    """Print the focused report of one kata run; return True when it is green. source: the file the
+    checks ran against when it is not the kata's own (a notebook's functions); advice=False leaves
+    out the closing lines that name make's verbs."""
     kata = run.kata
-    source = kata.solution_file if solutions else kata.file
+    source = source or (kata.solution_file if solutions else kata.file)
     print(f"Kata {kata.number} · {kata.title}   ({source})\n")
     ended = ending(run)
     failed = [c for c in run.ran if c["outcome"] == "failed" and "timeout" not in c]
@@ -133,12 +135,12 @@ def report(run, solutions=False):
         print(f"All {plural(len(run.ran), 'check')} pass ✓{note}")
         return True
     if run.broken or run.count is None:
-        print(f"\n{kata.file if not solutions else kata.solution_file} must import cleanly before its checks can run.")
+        print(f"\n{source} must import cleanly before its checks can run.")
     elif ended:
         print(f"\n{run.started} of {plural(count - skipped, 'check')} ran, {len(run.passed)} passed.")
     else:
         print(f"\n{len(run.passed)} of {plural(len(run.ran), 'check')} pass{note}.")
-    if solutions:
+    if solutions or not advice:
         return False
     if todos:
         print(f"Read the lesson at the top of {kata.file}, then fill in the functions it names.")

@@ -1,0 +1,394 @@
+"""The katas as notebooks (Jupyter, Colab): generated from the stubs, checked through the runner.
+
+    katas/notebooks/k07_gradient_descent.ipynb   (make notebooks writes one per kata)
+
+A notebook is made from the TEXT of a kata's stub, a jupytext percent-format module, by its
+structure alone, whatever the lesson's language:
+
+    1. a set-up cell: in Colab it fetches the repository and installs requirements.txt; elsewhere it
+       only makes the repository importable
+    2. the lesson (the `# %% [markdown]` docstring) as a markdown cell
+    3. each `# %%` cell of the stub as a code cell, the functions with their stubs (the last cell, the
+       demo under `if __name__ == "__main__":`, is left out: the check shows it once green)
+    4. a check cell: `check(7)`
+
+check() runs the kata's own tests through the same runner as `make kata` (a child process, the same
+time limits and isolation), against a module made of the stub with each function the notebook
+defined put in place of the stub's. A function the notebook never defined keeps the stub's body, so
+it is "not written yet", never a NameError. from_notebook() does the same from a saved notebook's
+cells and writes the result to the kata's file (`make from-notebook N=7`), backing it up first.
+
+Only the standard library is used here: `make test` checks that the committed notebooks are the
+generated ones without jupytext, which the maintainers' `make notebooks` uses as a cross-check.
+"""
+
+import ast
+import json
+import linecache
+import re
+import sys
+import textwrap
+from pathlib import Path
+
+from katas._runner import files
+from katas._runner.registry import KATAS, find
+
+# The repository's public address, the one setting a fork changes (then `make notebooks`, and the
+# README's badges as tests/test_notebooks.py prints them). Colab opens the notebooks of BRANCH.
+REPOSITORY = "https://github.com/OWNER/nn-katas"
+BRANCH = "main"
+
+ROOT = Path(__file__).resolve().parents[2]
+FOLDER = "katas/notebooks"
+CHECKED = ".progress/notebook/katas"  # the module a notebook's check runs against (ignored by git)
+
+# The only words the notebooks and their check add to a kata's own text: a catalogue for another
+# language replaces them (with the lesson and stubs of that language's kata files).
+TEXT = {
+    "setup": "Set-up: in Colab, fetch the repository and install its requirements; elsewhere, find it.",
+    "check": "The kata's checks, run against the functions defined in this notebook.",
+    "checked": "(checked: the functions this notebook defined, in {path})",
+    "again": "Edit the cells above, run them, then run this cell again.",
+    "no source": "(the source of {name} could not be found: the stub's is used)",
+    "badge": "Open in Colab",
+}
+COLAB = "https://colab.research.google.com"
+BADGE_IMAGE = f"{COLAB}/assets/colab-badge.svg"
+
+
+# ---------------------------------------------------------------- the notebook, from a kata's text
+
+
+def notebook_path(kata, folder=FOLDER):
+    return f"{folder}/{kata.module}.ipynb"
+
+
+def colab_url(kata, repository=REPOSITORY, branch=BRANCH):
+    """Colab's address for the kata's committed notebook."""
+    owner_name = repository.rstrip("/").removeprefix("https://github.com/")
+    return f"{COLAB}/github/{owner_name}/blob/{branch}/{notebook_path(kata)}"
+
+
+def badge(kata):
+    """The README's "Open in Colab" badge for a kata: markdown."""
+    return f"[![{TEXT['badge']}]({BADGE_IMAGE})]({colab_url(kata)})"
+
+
+def percent_cells(text):
+    """[(kind, title, source), …] of a percent-format module: kind "markdown" or "code"; a markdown
+    cell written as a docstring gives the docstring's text, one written as comments its text."""
+    cells, header, lines = [], None, []
+
+    def close():
+        if header is None:
+            return
+        rest = header[len("# %%"):].strip()
+        kind = "markdown" if rest.startswith("[markdown]") else "code"
+        title = rest.removeprefix("[markdown]").strip()
+        source = "".join(lines).strip("\n")
+        if kind == "markdown":
+            source = _markdown_text(source)
+        cells.append((kind, title, source))
+
+    for line in text.splitlines(keepends=True):
+        if line.startswith("# %%"):
+            close()
+            header, lines = line.rstrip("\n"), []
+        elif header is not None:
+            lines.append(line)
+    close()
+    return cells
+
+
+def _markdown_text(source):
+    """The text of a markdown cell: a docstring's value, or comment lines without their `# `."""
+    try:
+        tree = ast.parse(source)
+        if len(tree.body) == 1 and isinstance(tree.body[0], ast.Expr) and isinstance(tree.body[0].value, ast.Constant):
+            return str(tree.body[0].value.value).strip("\n")
+    except SyntaxError:
+        pass
+    return "\n".join(re.sub(r"^# ?", "", line) for line in source.splitlines())
+
+
+def is_demo(source):
+    """True for the demo cell: code that runs only under `if __name__ == "__main__":`."""
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return False
+    return (len(body) == 1 and isinstance(body[0], ast.If) and isinstance(body[0].test, ast.Compare)
+            and ast.unparse(body[0].test).replace("'", '"') == '__name__ == "__main__"')
+
+
+def _escape(line):
+    """Markdown's special characters in a line of prose, taken literally."""
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", line)
+
+
+def lesson_markdown(lesson):
+    """The lesson's plain text as markdown, by its layout: the first line is the title; a line at the
+    left margin followed by indented lines is a section's heading; indented text stays as it is laid
+    out (a fenced block); other text at the margin is a paragraph."""
+    lines = lesson.splitlines()
+    out = [f"# {_escape(lines[0].strip())}", ""] if lines else []
+    block = []
+
+    def flush():
+        if block:
+            body = textwrap.dedent("\n".join(block)).strip("\n")
+            fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", body)), default=0))
+            out.extend([f"{fence}text", body, fence, ""])
+            block.clear()
+
+    rest = lines[1:]
+    for index, line in enumerate(rest):
+        if not line.strip():
+            if block:
+                block.append("")
+            elif out and out[-1] != "":
+                out.append("")
+            continue
+        if line[0] in " \t":
+            block.append(line)
+            continue
+        flush()
+        following = next((l for l in rest[index + 1:] if l.strip()), "")
+        if following[:1] in (" ", "\t") and (index + 1 < len(rest) and rest[index + 1].strip()):
+            out.extend([f"## {_escape(line.strip())}", ""])
+        else:
+            out.append(_escape(line))
+    flush()
+    return "\n".join(out).strip("\n")
+
+
+def _cell(cell_type, source, cell_id, **metadata):
+    cell = {"cell_type": cell_type, "id": cell_id, "metadata": metadata,
+            "source": source.splitlines(keepends=True)}
+    if cell_type == "code":
+        cell.update(execution_count=None, outputs=[])
+    return cell
+
+
+def setup_source(repository=REPOSITORY, branch=BRANCH):
+    """The first cell: in Colab, clone the repository, cd into it and install requirements.txt;
+    anywhere, put the repository (the folder above, holding katas/_runner) on the import path."""
+    folder = repository.rstrip("/").rsplit("/", 1)[-1]
+    return f'''# {TEXT["setup"]}
+import os, subprocess, sys
+
+REPOSITORY, BRANCH = {repository!r}, {branch!r}
+if "google.colab" in sys.modules:
+    if not os.path.isdir("/content/{folder}"):
+        subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", BRANCH, REPOSITORY,
+                        "/content/{folder}"], check=True)
+    os.chdir("/content/{folder}")
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-r", "requirements.txt"], check=True)
+root = os.path.abspath(".")
+while not os.path.isfile(os.path.join(root, "katas", "_runner", "notebook.py")) and os.path.dirname(root) != root:
+    root = os.path.dirname(root)
+if root not in sys.path:
+    sys.path.insert(0, root)'''
+
+
+def check_source(number):
+    return f"# {TEXT['check']}\nfrom katas._runner.notebook import check\n\ncheck({number})"
+
+
+def notebook(text, number):
+    """The notebook (a dict in nbformat 4.5) for a kata's stub, given as text."""
+    cells = [_cell("code", setup_source(), "setup")]
+    code = 0
+    for kind, title, source in percent_cells(text):
+        if kind == "markdown":
+            cells.append(_cell("markdown", lesson_markdown(source), "lesson" if len(cells) == 1 else f"text-{len(cells)}"))
+        elif not is_demo(source):
+            code += 1
+            cells.append(_cell("code", source, f"code-{code}", **({"title": title} if title else {})))
+    cells.append(_cell("code", check_source(number), "check"))
+    return {"cells": cells, "metadata": {
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"}}, "nbformat": 4, "nbformat_minor": 5}
+
+
+def dumps(nb):
+    """A notebook as Jupyter writes it (nbformat: one-space indent, sorted keys, a final newline)."""
+    return json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def generated(kata, reference=None):
+    """The kata's notebook as bytes, made from its stub (generated from the reference)."""
+    stub = files.stub_bytes(kata, reference).decode("utf-8")
+    return dumps(notebook(stub, kata.number)).encode("utf-8")
+
+
+def write_all(root=ROOT):
+    """(make notebooks) Write every kata's notebook; return the paths written (those that changed)."""
+    written = []
+    (root / FOLDER).mkdir(parents=True, exist_ok=True)
+    for kata in KATAS:
+        path, data = root / notebook_path(kata), generated(kata)
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+            written.append(path)
+    return written
+
+
+# ---------------------------------------------------------------- the notebook's functions, in a module
+
+
+def top_level(source):
+    """{name: node} of the module's top-level functions and classes (the last of a name wins)."""
+    return {node.name: node for node in ast.parse(source).body
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+
+
+def _segment(lines, node):
+    """A top-level statement's lines, decorators included."""
+    first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))])
+    return "".join(lines[first - 1:node.end_lineno]).rstrip("\n") + "\n"
+
+
+def merged(stub, chosen):
+    """The stub's text with each top-level function or class named in chosen ({name: the source of
+    the cell that defined it}) replaced by the cell's definition. The cell's imports (those the stub
+    lacks) and its other functions (helpers) come along, once, just before it."""
+    tree = ast.parse(stub)
+    lines = stub.splitlines(keepends=True)
+    present = {ast.unparse(n) for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))}
+    names = set(top_level(stub))
+    spans, done = [], set()
+    for node in tree.body:
+        if getattr(node, "name", None) not in chosen or node.name not in names:
+            continue
+        cell = chosen[node.name]
+        cell_lines = cell.splitlines(keepends=True)
+        defined = top_level(cell)
+        imports, helpers = [], []
+        if cell not in done:
+            done.add(cell)
+            for other in ast.parse(cell).body:
+                if isinstance(other, (ast.Import, ast.ImportFrom)) and ast.unparse(other) not in present:
+                    present.add(ast.unparse(other))
+                    imports.append(_segment(cell_lines, other))
+                elif other in defined.values() and other.name not in names:
+                    helpers.append(_segment(cell_lines, other) + "\n\n")
+        before = "".join(imports) + ("\n\n" if imports else "") + "".join(helpers)
+        first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+        spans.append((first, node.end_lineno, before + _segment(cell_lines, defined[node.name])))
+    for first, last, text in reversed(spans):
+        lines[first - 1:last] = [text]
+    return "".join(lines)
+
+
+def _code_file(obj):
+    """The file (a notebook cell's name in linecache) where a function or class was defined, or None."""
+    code = getattr(obj, "__code__", None)
+    if code is not None:
+        return code.co_filename
+    for member in vars(obj).values() if isinstance(obj, type) else ():
+        member = getattr(member, "__func__", getattr(member, "fget", member))
+        if getattr(member, "__code__", None) is not None:
+            return member.__code__.co_filename
+    return None
+
+
+def from_namespace(namespace, names):
+    """({name: the source of the cell that defined it}, [names whose source is lost]) for each of
+    names that the notebook (the namespace) defined itself, rather than imported."""
+    chosen, lost = {}, []
+    for name in names:
+        obj = namespace.get(name)
+        if obj is None or getattr(obj, "__module__", None) != namespace.get("__name__"):
+            continue
+        filename = _code_file(obj)
+        source = "".join(linecache.getlines(filename)) if filename else ""
+        try:
+            if name in top_level(source):
+                chosen[name] = source
+                continue
+        except SyntaxError:
+            pass
+        lost.append(name)
+    return chosen, lost
+
+
+def from_cells(nb, names):
+    """{name: the source of the last code cell that defines it} in a notebook's JSON (a dict); cells
+    that are not Python (magics) are passed over."""
+    chosen = {}
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else source
+        try:
+            defined = top_level(source)
+        except SyntaxError:
+            continue
+        chosen.update({name: source for name in defined if name in names})
+    return chosen
+
+
+# ---------------------------------------------------------------- checking, and writing back
+
+
+def check(number, namespace=None):
+    """Run kata `number`'s checks against the functions the notebook defined (the caller's globals
+    unless namespace is given), through the runner; print the report as `make kata` does.
+    Returns nothing (a notebook would show the value); the verdict is in the report."""
+    from katas._runner.report import report
+    from katas._runner.supervise import Interrupted, run_katas
+
+    if namespace is None:
+        namespace = sys._getframe(1).f_globals
+    kata = find(int(number))
+    stub = files.stub_bytes(kata).decode("utf-8")
+    chosen, lost = from_namespace(namespace, top_level(stub))
+    for name in lost:
+        print(TEXT["no source"].format(name=name))
+    path = ROOT / CHECKED / f"{kata.module}.py"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(merged(stub, chosen), encoding="utf-8")
+    relative = path.relative_to(ROOT).as_posix()
+    try:
+        (run,) = run_katas([kata], result=True, source=path)
+    except Interrupted:
+        print("interrupted")
+        return
+    if run.environment:
+        print(f"the environment is incomplete ({run.environment}): pip install -r requirements.txt")
+        return
+    if report(run, source=relative, advice=False):
+        print()
+        print(run.result.rstrip("\n") if run.result else "(the result was not shown)")
+    else:
+        print(TEXT["again"])
+
+
+def from_notebook(kata, folder=FOLDER):
+    """(make from-notebook) Write the functions of the kata's notebook into its file, backing the
+    file up first. Returns (one line saying what was done, whether it could be done)."""
+    source = ROOT / notebook_path(kata, folder)
+    if not source.is_file():
+        return f"kata {kata.number}: there is no notebook {notebook_path(kata, folder)}", False
+    try:
+        nb = json.loads(source.read_text(encoding="utf-8"))
+        if not isinstance(nb, dict):
+            raise ValueError("not a notebook")
+    except (OSError, ValueError) as err:
+        return f"kata {kata.number}: {notebook_path(kata, folder)} is not a notebook that can be read ({err})", False
+    stub = files.stub_bytes(kata).decode("utf-8")
+    text = merged(stub, from_cells(nb, top_level(stub)))
+    try:
+        compile(text, kata.file, "exec")
+    except SyntaxError as err:
+        return f"kata {kata.number}: the notebook's functions do not make a module (line {err.lineno}: {err.msg})", False
+    path = ROOT / kata.file
+    if path.is_file() and not path.is_symlink() and path.read_bytes() == text.encode("utf-8"):
+        return f"kata {kata.number}: {kata.file} already holds the notebook's functions; nothing to do", True
+    saved, refusal = files.replace(kata, text.encode("utf-8"))
+    if refusal:
+        return refusal, False
+    note = f"; your version is saved as {saved.relative_to(ROOT)}" if saved else ""
+    return f"kata {kata.number}: {kata.file} now holds the functions of {notebook_path(kata, folder)}{note}", True
