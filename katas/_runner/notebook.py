@@ -263,11 +263,12 @@ def merged(stub, chosen):
             continue
         cell = chosen[node.name]
         cell_lines = cell.splitlines(keepends=True)
-        defined = top_level(cell)
+        body = ast.parse(cell).body
+        defined = {n.name: n for n in body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
         imports, helpers = [], []
         if cell not in done:
             done.add(cell)
-            for other in ast.parse(cell).body:
+            for other in body:
                 if isinstance(other, (ast.Import, ast.ImportFrom)) and ast.unparse(other) not in present:
                     present.add(ast.unparse(other))
                     imports.append(_segment(cell_lines, other))
