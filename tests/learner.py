@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.conftest import KATA, edit, make_sandbox, runner, stub_line
+from tests.conftest import KATA, edit, make_sandbox, run, runner, stub_line, with_make
 
 SOLVED_BODY = "    # BEGIN SOLUTION\n"
 
@@ -356,5 +356,12 @@ def scenarios(tmp):
         solve(room, KATA)
         return subprocess.run([sys.executable, "-c", NOTEBOOK_CELLS], cwd=room, capture_output=True, text=True,
                               timeout=120, env={k: v for k, v in os.environ.items() if not k.startswith("KATA_")})
+
+    def without_make():
+        """Each verb that takes N, given a kata that does not exist, through `python -m katas` and
+        through make: {verb: (the runner's run, make's run)}."""
+        room = with_make(box("without_make"))
+        verbs = ("kata", "solution", "hint", "watch", "reset", "restore", "compare", "from-notebook")
+        return {verb: (runner([verb, "99"], room), run(["make", "-s", verb, "N=99"], cwd=room)) for verb in verbs}
 
     return {name: job for name, job in locals().items() if callable(job) and name not in ("box",)}

@@ -215,3 +215,12 @@ def test_from_notebook_with_bad_input_is_one_line(tmp_path, monkeypatch, capsys)
     assert main(["from-notebook", "1"]) == 2
     out = capsys.readouterr().out
     assert out.startswith("kata 1: katas/notebooks/k01_numeric_derivative.ipynb is not a notebook") and out.count("\n") == 1
+
+
+def test_every_verb_says_the_same_without_make(scenarios):
+    """README: without make, `python -m katas VERB N` gives the same messages and exit codes."""
+    for verb, (direct, made) in scenarios["without_make"]().items():
+        assert direct.returncode == 2 and direct.stdout == "", (verb, direct.stdout, direct.stderr)
+        assert direct.stderr == f"make {verb}: there is no kata 99: the katas are numbered 1 to 13\n", verb
+        assert made.returncode == 2 and made.stdout == direct.stdout, (verb, made.stdout)
+        assert made.stderr.startswith(direct.stderr), (verb, made.stderr)
