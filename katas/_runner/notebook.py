@@ -187,7 +187,7 @@ if "google.colab" in sys.modules:
 root = os.path.abspath(".")
 while not os.path.isfile(os.path.join(root, "katas", "_runner", "notebook.py")) and os.path.dirname(root) != root:
     root = os.path.dirname(root)
-if root not in sys.path:
+if os.path.isfile(os.path.join(root, "katas", "_runner", "notebook.py")) and root not in sys.path:
     sys.path.insert(0, root)'''
 
 
