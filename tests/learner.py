@@ -16,6 +16,7 @@ from pathlib import Path
 from tests.conftest import KATA, edit, make_sandbox, run, runner, stub_line, with_make
 
 SOLVED_BODY = "    # BEGIN SOLUTION\n"
+VERBS_WITH_N = ("kata", "solution", "hint", "watch", "reset", "restore", "compare", "from-notebook")
 
 # A kernel's cells as IPython runs them: each compiled under a file name of its own whose source
 # linecache holds. The first run has step() and perceptron(), the second every function.
@@ -358,10 +359,9 @@ def scenarios(tmp):
                               timeout=120, env={k: v for k, v in os.environ.items() if not k.startswith("KATA_")})
 
     def without_make():
-        """Each verb that takes N, given a kata that does not exist, through `python -m katas` and
-        through make: {verb: (the runner's run, make's run)}."""
+        """Each verb that takes N, given a kata that does not exist, through make (one make for all,
+        -k: it goes on after each error), and one of them through `python -m katas`."""
         room = with_make(box("without_make"))
-        verbs = ("kata", "solution", "hint", "watch", "reset", "restore", "compare", "from-notebook")
-        return {verb: (runner([verb, "99"], room), run(["make", "-s", verb, "N=99"], cwd=room)) for verb in verbs}
+        return (run(["make", "-s", "-k", *VERBS_WITH_N, "N=99"], cwd=room), runner(["from-notebook", "99"], room))
 
     return {name: job for name, job in locals().items() if callable(job) and name not in ("box",)}
