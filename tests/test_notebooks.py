@@ -228,3 +228,18 @@ def test_every_verb_says_the_same_without_make(scenarios, capsys):
         assert main([verb, "99"]) == 2, verb
         assert capsys.readouterr().err == line.format(verb)
         assert re.search(re.escape(line.format(verb)) + r"make(\[\d+\])?: \*\*\* \[Makefile:", made.stderr), (verb, made.stderr)
+
+
+def test_a_kata_in_another_language_gives_a_notebook_with_no_english_of_ours():
+    """Korean kata files will have notebooks too: the generator reads structure, not words, and the
+    words it adds come from one catalogue."""
+    kata = KATAS[6]
+    stub = _stub(kata)
+    lesson = ast.get_docstring(ast.parse(stub), clean=False)
+    korean = stub.replace(lesson, "카타 7 · 경사하강법\n\n개념\n    손실을 최소화하는 가중치를 찾는다.\n")
+    catalogue = {key: f"[{key}: 한국어]" for key in notebook.TEXT}
+    nb = notebook.notebook(korean, 7, catalogue)
+    text = json.dumps(nb, ensure_ascii=False)
+    assert not [value for value in notebook.TEXT.values() if value in text]
+    assert "".join(nb["cells"][1]["source"]) == "# 카타 7 · 경사하강법\n\n## 개념\n\n```text\n손실을 최소화하는 가중치를 찾는다.\n```"
+    assert "[setup: 한국어]" in "".join(nb["cells"][0]["source"]) and "[check: 한국어]" in "".join(nb["cells"][-1]["source"])

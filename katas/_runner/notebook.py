@@ -170,11 +170,11 @@ def _cell(cell_type, source, cell_id, **metadata):
     return cell
 
 
-def setup_source(repository=REPOSITORY, branch=BRANCH):
+def setup_source(repository=REPOSITORY, branch=BRANCH, catalogue=TEXT):
     """The first cell: in Colab, clone the repository, cd into it and install requirements.txt;
     anywhere, put the repository (the folder above, holding katas/_runner) on the import path."""
     folder = repository.rstrip("/").rsplit("/", 1)[-1]
-    return f'''# {TEXT["setup"]}
+    return f'''# {catalogue["setup"]}
 import os, subprocess, sys
 
 REPOSITORY, BRANCH = {repository!r}, {branch!r}
@@ -191,13 +191,14 @@ if os.path.isfile(os.path.join(root, "katas", "_runner", "notebook.py")) and roo
     sys.path.insert(0, root)'''
 
 
-def check_source(number):
-    return f"# {TEXT['check']}\nfrom katas._runner.notebook import check\n\ncheck({number})"
+def check_source(number, catalogue=TEXT):
+    return f"# {catalogue['check']}\nfrom katas._runner.notebook import check\n\ncheck({number})"
 
 
-def notebook(text, number):
-    """The notebook (a dict in nbformat 4.5) for a kata's stub, given as text."""
-    cells = [_cell("code", setup_source(), "setup")]
+def notebook(text, number, catalogue=TEXT):
+    """The notebook (a dict in nbformat 4.5) for a kata's stub, given as text; catalogue holds the
+    few words the notebook adds (another language's kata files bring another catalogue)."""
+    cells = [_cell("code", setup_source(catalogue=catalogue), "setup")]
     code = 0
     for kind, title, source in percent_cells(text):
         if kind == "markdown":
@@ -205,7 +206,7 @@ def notebook(text, number):
         elif not is_demo(source):
             code += 1
             cells.append(_cell("code", source, f"code-{code}", **({"title": title} if title else {})))
-    cells.append(_cell("code", check_source(number), "check"))
+    cells.append(_cell("code", check_source(number, catalogue), "check"))
     return {"cells": cells, "metadata": {
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
         "language_info": {"name": "python"}}, "nbformat": 4, "nbformat_minor": 5}
