@@ -47,9 +47,11 @@ CHECKED = ".progress/notebook/katas"  # the module a notebook's check runs again
 TEXT = {
     "setup": "Set-up: in Colab, fetch the repository and install its requirements; elsewhere, find it.",
     "check": "The kata's checks, run against the functions defined in this notebook.",
-    "checked": "(checked: the functions this notebook defined, in {path})",
     "again": "Edit the cells above, run them, then run this cell again.",
     "no source": "(the source of {name} could not be found: the stub's is used)",
+    "no result": "(the result was not shown)",
+    "interrupted": "interrupted",
+    "environment": "the environment is incomplete ({why}): pip install -r requirements.txt",
     "badge": "Open in Colab",
 }
 COLAB = "https://colab.research.google.com"
@@ -356,14 +358,14 @@ def check(number, namespace=None):
     try:
         (run,) = run_katas([kata], result=True, source=path)
     except Interrupted:
-        print("interrupted")
+        print(TEXT["interrupted"])
         return
     if run.environment:
-        print(f"the environment is incomplete ({run.environment}): pip install -r requirements.txt")
+        print(TEXT["environment"].format(why=run.environment))
         return
     if report(run, source=relative, advice=False):
         print()
-        print(run.result.rstrip("\n") if run.result else "(the result was not shown)")
+        print(run.result.rstrip("\n") if run.result else TEXT["no result"])
     else:
         print(TEXT["again"])
 
