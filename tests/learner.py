@@ -34,6 +34,11 @@ cell("import numpy as np\\nimport math\\n\\n\\ndef _positive(z):\\n    return np
 cell("def perceptron(x, w, b):\\n    return step(np.dot(x, w) + b)\\n", 2)
 check(4, namespace)
 print("=" * 20)
+import os
+os.environ["KATA_SPAWN"] = "1"  # where Python cannot fork (Windows): a fresh interpreter runs the checks
+check(4, namespace)
+del os.environ["KATA_SPAWN"]
+print("=" * 20)
 reference = open("solutions/k04_gate_perceptrons.py", encoding="utf-8").read()
 cells = [s for kind, _, s in percent_cells(reference) if kind == "code" and not is_demo(s)]
 for number, source in enumerate(cells, start=3):
@@ -351,8 +356,8 @@ def scenarios(tmp):
 
     def notebook():
         """A notebook's check cell (katas/_runner/notebook.py) in a process standing in for a kernel:
-        cells defined step() (with a helper and an import of its own) and perceptron(); then every
-        function. The kata file itself is solved, and must play no part."""
+        cells defined step() (with a helper and an import of its own) and perceptron(), checked with
+        fork and without (as on Windows); then every function. The kata file itself is solved, and must play no part."""
         room = box("notebook")
         solve(room, KATA)
         return subprocess.run([sys.executable, "-c", NOTEBOOK_CELLS], cwd=room, capture_output=True, text=True,
