@@ -32,6 +32,7 @@ def cell(source, number):
 cell("import numpy as np\\nimport math\\n\\n\\ndef _positive(z):\\n    return np.asarray(z) > 0.000001\\n\\n\\n"
      "def step(z):\\n    return np.where(_positive(z), 1, 0) if np.ndim(z) else int(math.isfinite(z) and z > 0.000001)\\n", 1)
 cell("def perceptron(x, w, b):\\n    return step(np.dot(x, w) + b)\\n", 2)
+cell("def and_gate(x1, x2):\\n    return 1 // 0\\n", 3)
 check(4, namespace)
 print("=" * 20)
 import os
@@ -41,7 +42,7 @@ del os.environ["KATA_SPAWN"]
 print("=" * 20)
 reference = open("solutions/k04_gate_perceptrons.py", encoding="utf-8").read()
 cells = [s for kind, _, s in percent_cells(reference) if kind == "code" and not is_demo(s)]
-for number, source in enumerate(cells, start=3):
+for number, source in enumerate(cells, start=4):
     cell("".join(line for line in source.splitlines(True) if not FENCE.match(line)), number)
 check(4, namespace)
 """

@@ -146,8 +146,8 @@ def test_the_notebooks_functions_replace_only_the_stubs_they_define():
                      "def square(x):\n    return x * x, _twice(x)\n", 2)
     from math import sqrt as linear  # noqa: F401 - imported, not defined in the notebook
     namespace["linear"] = linear
-    chosen, lost = notebook.from_namespace(namespace, notebook.top_level(stub))
-    assert set(chosen) == {"Mul", "square"} and lost == []
+    chosen, lost, cells = notebook.from_namespace(namespace, notebook.top_level(stub))
+    assert set(chosen) == {"Mul", "square"} and lost == [] and cells["square"] == "/tmp/ipykernel_0/2.py"
     text = notebook.merged(stub, chosen)
     ours = functions(text)
     reference = fenced_functions((ROOT / kata.solution_file).read_text(encoding="utf-8"))
@@ -161,7 +161,7 @@ def test_the_notebooks_functions_replace_only_the_stubs_they_define():
 def test_a_function_whose_source_is_lost_keeps_the_stub_and_says_so():
     namespace = {"__name__": "__main__"}
     exec(compile("def step(z):\n    return 1\n", "<not cached>", "exec"), namespace)
-    chosen, lost = notebook.from_namespace(namespace, ["step", "perceptron"])
+    chosen, lost, _ = notebook.from_namespace(namespace, ["step", "perceptron"])
     assert chosen == {} and lost == ["step"]
 
 
@@ -171,7 +171,8 @@ def test_the_check_cell_runs_the_notebooks_functions_through_the_runner(scenario
     partial, spawned, complete = done.stdout.split("=" * 20)
     assert spawned.strip() == partial.strip(), "without fork (Windows) the check says the same"
     assert "Kata 4 · Gate perceptrons   (.progress/notebook/katas/k04_gate_perceptrons.py)" in partial
-    assert "✗ and_gate() is not written yet" in partial, "the kata file is solved, but the notebook is what counts"
+    assert "✗ or_gate() is not written yet" in partial, "the kata file is solved, but the notebook is what counts"
+    assert "ZeroDivisionError" in partial and f"at {notebook.TEXT['a cell']}, line 2 in and_gate()" in partial
     assert "✗ step() is not written yet" not in partial and "✗ perceptron() is not written yet" not in partial
     assert "NameError" not in partial, "the cell's helper and imports come along"
     assert notebook.TEXT["again"] in partial and "make kata" not in partial

@@ -51,6 +51,8 @@ TEXT = {
     "no source": "(the source of {name} could not be found: the stub's is used)",
     "no result": "(the result was not shown)",
     "interrupted": "interrupted",
+    "where": "{cell}, line {line} in {function}",
+    "a cell": "your cell",
     "environment": "the environment is incomplete ({why}): pip install -r requirements.txt",
     "badge": "Open in Colab",
 }
@@ -298,9 +300,10 @@ def _code_file(obj):
 
 
 def from_namespace(namespace, names):
-    """({name: the source of the cell that defined it}, [names whose source is lost]) for each of
-    names that the notebook (the namespace) defined itself, rather than imported."""
-    chosen, lost = {}, []
+    """({name: the source of the cell that defined it}, [names whose source is lost], {name: the
+    cell's file name}) for each of names that the notebook (the namespace) defined itself, rather
+    than imported."""
+    chosen, lost, cells = {}, [], {}
     for name in names:
         obj = namespace.get(name)
         if obj is None or getattr(obj, "__module__", None) != namespace.get("__name__"):
@@ -309,12 +312,50 @@ def from_namespace(namespace, names):
         source = "".join(linecache.getlines(filename)) if filename else ""
         try:
             if name in top_level(source):
-                chosen[name] = source
+                chosen[name], cells[name] = source, filename
                 continue
         except SyntaxError:
             pass
         lost.append(name)
-    return chosen, lost
+    return chosen, lost, cells
+
+
+def cell_lines(text, chosen, cells):
+    """[(first, last, cell file, shift)]: the merged module's lines first..last are that cell's
+    lines first + shift … last + shift (each function and helper taken from a cell)."""
+    spans = []
+    for name, node in top_level(text).items():
+        for source, filename in {chosen[n]: cells[n] for n in chosen}.items():
+            theirs = top_level(source).get(name)
+            if theirs is not None and ast.dump(theirs) == ast.dump(node):
+                spans.append((node.lineno, node.end_lineno, filename, theirs.lineno - node.lineno))
+                break
+    return spans
+
+
+def _cell_name(filename):
+    """IPython's name for the cell compiled under filename, `Cell In[5]`, else a cell."""
+    try:
+        from IPython import get_ipython
+
+        named = get_ipython().compile.format_code_name(filename)
+        if named:
+            return " ".join(named)
+    except Exception:  # noqa: BLE001 - not in IPython, or another IPython: the plain name
+        pass
+    return TEXT["a cell"]
+
+
+def in_cells(where, path, spans):
+    """`Cell In[5], line 3 in step()` for `path:12 in step()` when line 12 came from a cell."""
+    found = re.fullmatch(rf"{re.escape(path)}:(\d+) in (.+)", where or "")
+    if not found:
+        return where
+    line = int(found[1])
+    for first, last, filename, shift in spans:
+        if first <= line <= last:
+            return TEXT["where"].format(cell=_cell_name(filename), line=line + shift, function=found[2])
+    return where
 
 
 def from_cells(nb, names):
@@ -348,12 +389,13 @@ def check(number, namespace=None):
         namespace = sys._getframe(1).f_globals
     kata = find(int(number))
     stub = files.stub_bytes(kata).decode("utf-8")
-    chosen, lost = from_namespace(namespace, top_level(stub))
+    chosen, lost, cells = from_namespace(namespace, top_level(stub))
     for name in lost:
         print(TEXT["no source"].format(name=name))
     path = ROOT / CHECKED / f"{kata.module}.py"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(merged(stub, chosen), encoding="utf-8")
+    text = merged(stub, chosen)
+    path.write_text(text, encoding="utf-8")
     relative = path.relative_to(ROOT).as_posix()
     try:
         (run,) = run_katas([kata], result=True, source=path)
@@ -363,6 +405,13 @@ def check(number, namespace=None):
     if run.environment:
         print(TEXT["environment"].format(why=run.environment))
         return
+    spans = cell_lines(text, chosen, cells)  # where the code was: the learner's cell, not this module
+    for done in run.checks.values():
+        if done.get("where"):
+            done["where"] = in_cells(done["where"], relative, spans)
+    run.where = in_cells(run.where, relative, spans)
+    if run.raised and run.raised.get("where"):
+        run.raised["where"] = in_cells(run.raised.get("where"), relative, spans)
     if report(run, source=relative, advice=False):
         print()
         print(run.result.rstrip("\n") if run.result else TEXT["no result"])
