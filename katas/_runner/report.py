@@ -88,7 +88,7 @@ def _failure_lines(check, full):
 def report(run, solutions=False, source=None, advice=True):
     """Print the focused report of one kata run; return True when it is green. source: the file the
     checks ran against when it is not the kata's own (a notebook's functions); advice=False leaves
-    out the closing lines that name make's verbs."""
+    out the commands to type (make's verbs, pytest on the kata file), which a notebook has no use for."""
     kata = run.kata
     source = source or (kata.solution_file if solutions else kata.file)
     print(f"Kata {kata.number} · {kata.title}   ({source})\n")
@@ -125,7 +125,7 @@ def report(run, solutions=False, source=None, advice=True):
         print("\n".join(_failure_lines(check, full=index == 0)))
     hidden = len(others) - 1 - LISTED_FAILURES
     if hidden > 0:
-        print(f"  … and {hidden} more (.venv/bin/python -m pytest {kata.test_file} shows them all)")
+        print(f"  … and {hidden} more" + (f" (.venv/bin/python -m pytest {kata.test_file} shows them all)" if advice else ""))
     for line in ended:
         print(line)
     count = run.count if run.count is not None else len(run.checks)
