@@ -15,7 +15,9 @@ structure alone, whatever the lesson's language:
 check() runs the kata's own tests through the same runner as `make kata` (a child process, the same
 time limits and isolation), against a module made of the stub with each function the notebook
 defined put in place of the stub's. A function the notebook never defined keeps the stub's body, so
-it is "not written yet", never a NameError. from_notebook() does the same from a saved notebook's
+it is "not written yet", never a NameError; where a failing check found the code is named by its cell
+(IPython's `Cell In[5], line 3`). Each function comes with its cell's imports and other functions
+(the learner's helpers); nothing else in the cells is carried over. from_notebook() does the same from a saved notebook's
 cells and writes the result to the kata's file (`make from-notebook N=7`), backing it up first.
 
 Only the standard library is used here: `make test` checks that the committed notebooks are the
