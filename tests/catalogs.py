@@ -43,7 +43,7 @@ def _calls(path):
             continue
         name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
         args = node.args
-        if name == "_" and args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
+        if name in ("_", "N_") and args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
             found.append((args[0].value, None, node.lineno))
         elif name == "ngettext" and len(args) >= 2 and all(
                 isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args[:2]):

@@ -226,8 +226,21 @@ def import_failure(error):
     return f"{text} (at {where.split(' in ')[0]})" if where else text
 
 
+class _SourceFinder:
+    """Imports `katas.kNN_topic` from another file (a notebook's functions, notebook.py), under its katas name."""
+
+    def __init__(self, name, path):
+        self.name, self.path = name, path
+
+    def find_spec(self, fullname, path=None, target=None):
+        import importlib.util
+
+        return importlib.util.spec_from_file_location(fullname, self.path) if fullname == self.name else None
+
+
 def run_job(job, fd):
-    """Run one kata's checks (and, when all pass, its result) in this process."""
+    """Run one kata's checks (and, when all pass, its result) in this process. A job with a "source"
+    runs them against that file instead of the kata's own (a notebook's functions)."""
     os.set_inheritable(fd, False)  # a process the learner's code starts must not hold the pipe open
     if hasattr(os, "register_at_fork"):  # a copy the learner's code forks ends at once: no second run
         os.register_at_fork(after_in_child=lambda: os._exit(0))
@@ -236,6 +249,8 @@ def run_job(job, fd):
     channel.send("start", pid=os.getpid(), dump=dump.name)
     import pytest
 
+    if job.get("source"):
+        sys.meta_path.insert(0, _SourceFinder(f"katas.{job['module']}", job["source"]))
     args = [str(ROOT / job["test_file"]), "-p", "no:cacheprovider", "--tb=no", "-q",
             "--no-header", "--no-summary", f"--rootdir={ROOT}"]
     if job.get("solutions"):

@@ -12,6 +12,7 @@
     make reset-all     python -m katas reset-all  (YES=1 arrives as KATA_YES)
     make lang L=ko     python -m katas lang ko    (L=en, L=auto; no L: which language is in force)
     make stubs         python -m katas stubs      (maintainers)
+    make from-notebook N=7   python -m katas from-notebook 7
 
 This process never imports numpy, pytest or a kata: the checks run in a child process
 (supervise.py, child.py) that reports each finished check, and this process alone prints the
@@ -355,6 +356,18 @@ def cmd_lang(wanted):
     return GREEN
 
 
+# ---------------------------------------------------------------- notebooks
+
+
+def cmd_from_notebook(kata):
+    """Write the functions of the kata's notebook (katas/notebooks/) into its file, backing it up."""
+    from katas._runner.notebook import from_notebook
+
+    line, ok = from_notebook(kata)
+    print(line)
+    return GREEN if ok else USAGE
+
+
 # ---------------------------------------------------------------- watch
 
 
@@ -377,7 +390,8 @@ def _parser():
                        ("watch", "run a kata each time its file is saved (no N: the first not solved)"),
                        ("reset", "restore a kata's stub, backing up your file"),
                        ("restore", "put back the newest backup of a kata, backing up your file"),
-                       ("compare", "once a kata is green, your functions beside the reference's")]:
+                       ("compare", "once a kata is green, your functions beside the reference's"),
+                       ("from-notebook", "write a kata's notebook functions into its file, backing it up")]:
         sub = verbs.add_parser(verb, help=text)
         sub.add_argument("n", nargs="?", default=os.environ.get("KATA_N"), help="the kata number")
     lang = verbs.add_parser("lang", help="which language is in force; ko, en or auto chooses")
@@ -417,6 +431,8 @@ def main(argv=None):
             return cmd_restore(kata)
         if args.verb == "compare":
             return cmd_compare(kata)
+        if args.verb == "from-notebook":
+            return cmd_from_notebook(kata)
         full = flag("FULL", "KATA_FULL")
         return cmd_kata(kata, solutions=args.verb == "solution", full=full)
     except UsageError as err:

@@ -159,6 +159,12 @@ def _replace(kata, data):
     return saved, None
 
 
+def replace(kata, data):
+    """Put data in the kata's file (make from-notebook), backing up what is there unless it is a
+    pristine stub. Returns (the backup's path or None, the refusal line or None)."""
+    return _replace(kata, data)
+
+
 def reset(kata):
     """Restore the kata's stub. Returns (one line saying what was done, whether it could be done)."""
     path, stub = ROOT / kata.file, stub_bytes(kata)

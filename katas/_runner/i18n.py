@@ -94,6 +94,11 @@ def _(message):
     return translations(language()).gettext(message)
 
 
+def N_(message):
+    """Marks a message for the catalogue where it is defined; _() translates it where it is used."""
+    return message
+
+
 def ngettext(singular, plural, n):
     """The singular or plural form for n, in the learner's language."""
     return translations(language()).ngettext(singular, plural, n)

@@ -103,10 +103,12 @@ def _failure_lines(check, full):
     return lines + _printed(check)
 
 
-def report(run, solutions=False):
-    """Print the focused report of one kata run; return True when it is green."""
+def report(run, solutions=False, source=None, advice=True):
+    """Print the focused report of one kata run; return True when it is green. source: the file the
+    checks ran against when it is not the kata's own (a notebook's functions); advice=False leaves
+    out the commands to type (make's verbs, pytest on the kata file), which a notebook has no use for."""
     kata = run.kata
-    source = kata.solution_file if solutions else kata.file
+    source = source or (kata.solution_file if solutions else kata.file)
     print(_("Kata {number} · {title}").format(number=kata.number, title=_(kata.title)) + f"   ({source})\n")
     ended = ending(run)
     failed = [c for c in run.ran if c["outcome"] == "failed" and "timeout" not in c]
@@ -142,8 +144,8 @@ def report(run, solutions=False):
         print("\n".join(_failure_lines(check, full=index == 0)))
     hidden = len(others) - 1 - LISTED_FAILURES
     if hidden > 0:
-        print("  " + _("… and {n} more (.venv/bin/python -m pytest {file} shows them all)").format(
-            n=hidden, file=kata.test_file))
+        print("  " + (_("… and {n} more (.venv/bin/python -m pytest {file} shows them all)") if advice
+                      else _("… and {n} more")).format(n=hidden, file=kata.test_file))
     for line in ended:
         print(line)
     count = run.count if run.count is not None else len(run.checks)
@@ -154,8 +156,7 @@ def report(run, solutions=False):
         print(ngettext("All {n} check pass ✓", "All {n} checks pass ✓", len(run.ran)).format(n=len(run.ran)) + note)
         return True
     if run.broken or run.count is None:
-        print("\n" + _("{file} must import cleanly before its checks can run.").format(
-            file=kata.file if not solutions else kata.solution_file))
+        print("\n" + _("{file} must import cleanly before its checks can run.").format(file=source))
     elif ended:
         print("\n" + ngettext("{started} of {n} check ran, {passed} passed.", "{started} of {n} checks ran, {passed} "
                               "passed.", count - skipped).format(started=run.started, n=count - skipped,
@@ -163,7 +164,7 @@ def report(run, solutions=False):
     else:
         print("\n" + ngettext("{passed} of {n} check pass", "{passed} of {n} checks pass", len(run.ran)).format(
             passed=len(run.passed), n=len(run.ran)) + note + ".")
-    if solutions:
+    if solutions or not advice:
         return False
     if todos:
         print(_("Read the lesson at the top of {file}, then fill in the functions it names.").format(file=kata.file))
