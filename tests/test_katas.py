@@ -119,7 +119,7 @@ def test_the_reference_shows_its_result_in_korean(kata, monkeypatch):
     monkeypatch.setenv("KATA_LANG", "ko")
     monkeypatch.setattr(i18n, "language", lambda: "ko")
     path = ROOT / kata.solution_file
-    source = translate.render(path.read_text(encoding="utf-8"), i18n.translations("ko").gettext)
+    source = translate.render(path.read_text(encoding="utf-8"), i18n.translations("ko", kata.module).gettext)
     shown = io.StringIO()
     with contextlib.redirect_stdout(shown):
         exec(compile(source, str(path), "exec"), {"__name__": "__main__", "__file__": str(path)})

@@ -245,6 +245,9 @@ def run_job(job, fd):
     if hasattr(os, "register_at_fork"):  # a copy the learner's code forks ends at once: no second run
         os.register_at_fork(after_in_child=lambda: os._exit(0))
     channel = Channel(fd)
+    from katas._runner import i18n
+
+    i18n.prefer(job["module"])  # the kata's own words first, where two katas word a phrase differently
     dump = tempfile.NamedTemporaryFile(prefix="kata-stack-", suffix=".txt", delete=False)
     channel.send("start", pid=os.getpid(), dump=dump.name)
     import pytest
@@ -269,11 +272,11 @@ def run_job(job, fd):
     all_passed = code == pytest.ExitCode.OK and not reporter.sent
     if job.get("result") and all_passed:
         channel.send("begin", id="result", limit=_time_limit())
-        channel.send("result", text=_result(ROOT / job["file"]))
+        channel.send("result", text=_result(ROOT / job["file"], job["module"]))
     channel.send("done")
 
 
-def _result(path):
+def _result(path, module):
     """The output of the module's demo (its `if __name__ == "__main__":` block), cut at RESULT_CHARS."""
     import contextlib
     import io
@@ -288,7 +291,7 @@ def _result(path):
             if language() == "en":
                 runpy.run_path(str(path), run_name="__main__")
             else:  # the demo's text in the learner's language, whichever language the file is in
-                source = translate.render(Path(path).read_text(encoding="utf-8"), translations(language()).gettext)
+                source = translate.render(Path(path).read_text(encoding="utf-8"), translations(language(), module).gettext)
                 exec(compile(source, str(path), "exec"), {"__name__": "__main__", "__file__": str(path)})
     except BaseException as err:  # noqa: BLE001 - the checks passed but the demo tripped (or exited)
         printed.write(f"\n(the result could not be shown: {type(err).__name__}: {err})\n")

@@ -29,7 +29,7 @@ def stub_text(kata, language=None, reference=None):
     language = language or i18n.language()
     if language == "en":
         return make_stub(reference, kata.module)
-    said = i18n.translations(language).gettext
+    said = i18n.translations(language, kata.module).gettext
     return translate.render(make_stub(reference, kata.module, said(STUB_MESSAGE)), said)
 
 

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from katas._runner.child import title
-from katas._runner.i18n import _, ngettext
+from katas._runner.i18n import _, ngettext, prefer
 from katas._runner.supervise import BUDGET, ROOT
 
 def _loop_hint():
@@ -108,6 +108,7 @@ def report(run, solutions=False, source=None, advice=True):
     checks ran against when it is not the kata's own (a notebook's functions); advice=False leaves
     out the commands to type (make's verbs, pytest on the kata file), which a notebook has no use for."""
     kata = run.kata
+    prefer(kata.module)
     source = source or (kata.solution_file if solutions else kata.file)
     print(_("Kata {number} · {title}").format(number=kata.number, title=_(kata.title)) + f"   ({source})\n")
     ended = ending(run)
