@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.conftest import KATA, edit, make_sandbox, run, runner, stub_line, with_make
+from tests.conftest import KATA, edit, environment, make_sandbox, run, runner, stub_line, with_make
 
 SOLVED_BODY = "    # BEGIN SOLUTION\n"
 VERBS_WITH_N = ("kata", "solution", "hint", "watch", "reset", "restore", "compare", "from-notebook")
@@ -107,7 +107,7 @@ class Terminal:
 
         self.box, self.output = box, b""
         self.master, replica = pty.openpty()
-        env = {**{k: v for k, v in os.environ.items() if not k.startswith("KATA_")}, **(env or {})}
+        env = {**{k: v for k, v in environment().items() if not k.startswith("KATA_")}, **(env or {})}
         try:
             self.process = subprocess.Popen([sys.executable, "-c", self.START, *args], cwd=box, env=env,
                                             stdin=replica, stdout=replica, stderr=replica)
@@ -272,7 +272,7 @@ def scenarios(tmp):
         """The learner presses Ctrl-C while their endless loop runs: (exit code, output, leftovers)."""
         room = box("interrupt")
         edit(room / f"katas/{KATA}.py", stub_line("step"), "while True:\n        pass")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("KATA_")}
+        env = {k: v for k, v in environment().items() if not k.startswith("KATA_")}
         process = subprocess.Popen([sys.executable, "-m", "katas", "kata", "4"], cwd=room, env=env,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         deadline = time.monotonic() + 30  # the runner, its child and the kata's own process are up
@@ -333,7 +333,7 @@ def scenarios(tmp):
     def watch_piped():
         """make watch N=4 without a terminal: the stub, one save, then Ctrl-C: (exit code, output, leftovers)."""
         room = box("watch_piped")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("KATA_")}
+        env = {k: v for k, v in environment().items() if not k.startswith("KATA_")}
         process = subprocess.Popen([sys.executable, "-m", "katas", "watch", "4"], cwd=room, env=env,
                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                    text=True)
@@ -365,7 +365,7 @@ def scenarios(tmp):
         room = box("notebook")
         solve(room, KATA)
         return subprocess.run([sys.executable, "-c", NOTEBOOK_CELLS], cwd=room, capture_output=True, text=True,
-                              timeout=120, env={k: v for k, v in os.environ.items() if not k.startswith("KATA_")})
+                              timeout=120, env={k: v for k, v in environment().items() if not k.startswith("KATA_")})
 
     def without_make():
         """Each verb that takes N, given a kata that does not exist, through make (one make for all,

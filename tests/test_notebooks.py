@@ -34,26 +34,40 @@ def _reference_cells(kata):
             for kind, _, source in notebook.percent_cells(reference) if kind == "code" and not notebook.is_demo(source)]
 
 
+@pytest.mark.parametrize("language", ["en", "ko"])
 @pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.module)
-def test_the_committed_notebook_is_generated_from_the_stub(kata):
+def test_the_committed_notebook_is_generated_from_the_stub(kata, language):
     """As for the stubs: the learner's own notebook (run, saved, committed) must not turn this red,
-    so the file is read as it was committed by the last change to the reference or the generators."""
-    expected = notebook.generated(kata)
-    path = ROOT / notebook.notebook_path(kata)
-    assert path.exists(), f"{notebook.notebook_path(kata)} is missing: run make notebooks and commit"
+    so the file is read as it was committed by the last change to the reference, the generators or
+    (for the Korean notebook) the catalogues."""
+    expected = notebook.generated(kata, language=language)
+    name = notebook.notebook_path(kata, language=language)
+    path = ROOT / name
+    assert path.exists(), f"{name} is missing: run make notebooks and commit"
     if path.read_bytes() == expected:
         return
-    last = _git("log", "-1", "--format=%H", "--", kata.solution_file, "katas/_runner/stubgen.py",
-                "katas/_runner/notebook.py")
+    sources = [kata.solution_file, "katas/_runner/stubgen.py", "katas/_runner/notebook.py",
+               "katas/_runner/translate.py", "katas/_runner/locale"]
+    last = _git("log", "-1", "--format=%H", "--", *sources)
     if not last:
         pytest.skip("not a git checkout, and the notebook is not the generated one: it may be the learner's work")
-    committed = {_git("show", f"{commit}:{notebook.notebook_path(kata)}") for commit in (last.decode().strip(), "HEAD")}
-    assert expected in committed, f"{notebook.notebook_path(kata)} is not generated from {kata.file}: run make notebooks and commit"
+    committed = {_git("show", f"{commit}:{name}") for commit in (last.decode().strip(), "HEAD")}
+    assert expected in committed, f"{name} is not generated from {kata.file}: run make notebooks and commit"
 
 
-def test_the_notebooks_folder_holds_one_notebook_per_kata():
-    found = {p.name for p in (ROOT / notebook.FOLDER).glob("*.ipynb")}
-    assert found == {f"{k.module}.ipynb" for k in KATAS}
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_notebooks_folder_holds_one_notebook_per_kata(language):
+    folder = ROOT / notebook.FOLDER / ("" if language == "en" else language)
+    assert {p.name for p in folder.glob("*.ipynb")} == {f"{k.module}.ipynb" for k in KATAS}
+
+
+@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.module)
+def test_a_korean_notebook_is_the_korean_stub_and_checks_in_korean(kata):
+    nb = json.loads(notebook.generated(kata, language="ko"))
+    sources = ["".join(cell["source"]) for cell in nb["cells"]]
+    assert sources[1].startswith(f"# 카타 {kata.number} · ") or not (
+        notebook.i18n.LOCALE / "ko" / "LC_MESSAGES" / f"{kata.module}.po").exists()
+    assert sources[-1].endswith(f"check({kata.number}, language='ko')")
 
 
 @pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.module)
@@ -90,12 +104,15 @@ def test_the_lesson_in_markdown_is_laid_out_by_structure_alone():
         "# Titel · 제목\n\n서문 \\*별표\\* a\\_b\n\n## 개념\n\n```text\n본문 `x`\n\n    w ← w − η·∂E/∂w\n```\n\nEnde")
 
 
-def test_the_readme_has_an_open_in_colab_badge_for_each_notebook():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("readme, language", [("README.md", "en"), ("README.ko.md", "ko")])
+def test_the_readme_has_an_open_in_colab_badge_for_each_notebook(readme, language):
+    text = (ROOT / readme).read_text(encoding="utf-8")
     for kata in KATAS:
-        assert notebook.badge(kata) in readme, f"README lacks kata {kata.number}'s badge: {notebook.badge(kata)}"
-    links = re.findall(r"\]\((https://colab\.research\.google\.com/github/[^)]*)\)", readme)
-    assert sorted(links) == sorted(notebook.colab_url(k) for k in KATAS), "a badge that points elsewhere"
+        assert notebook.badge(kata, language) in text, (
+            f"{readme} lacks kata {kata.number}'s badge: {notebook.badge(kata, language)}")
+    links = re.findall(r"\]\((https://colab\.research\.google\.com/github/[^)]*)\)", text)
+    assert sorted(links) == sorted(notebook.colab_url(k, language=language) for k in KATAS), (
+        "a badge that points elsewhere")
     owner_name = notebook.REPOSITORY.removeprefix("https://github.com/")
     assert notebook.colab_url(KATAS[6]) == ("https://colab.research.google.com/github/"
                                             f"{owner_name}/blob/{notebook.BRANCH}/katas/notebooks/k07_gradient_descent.ipynb")

@@ -32,7 +32,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from katas._runner import files
+from katas._runner import files, i18n
 from katas._runner.i18n import N_, _
 from katas._runner.registry import KATAS, find
 
@@ -66,19 +66,26 @@ BADGE_IMAGE = f"{COLAB}/assets/colab-badge.svg"
 # ---------------------------------------------------------------- the notebook, from a kata's text
 
 
-def notebook_path(kata, folder=FOLDER):
-    return f"{folder}/{kata.module}.ipynb"
+def notebook_path(kata, folder=FOLDER, language="en"):
+    """katas/notebooks/kNN_topic.ipynb, and katas/notebooks/ko/kNN_topic.ipynb for the Korean one."""
+    return f"{folder}/{kata.module}.ipynb" if language == "en" else f"{folder}/{language}/{kata.module}.ipynb"
 
 
-def colab_url(kata, repository=REPOSITORY, branch=BRANCH):
+def words(language="en"):
+    """TEXT in a language."""
+    said = i18n.translations(language).gettext
+    return {key: said(value) for key, value in TEXT.items()}
+
+
+def colab_url(kata, repository=REPOSITORY, branch=BRANCH, language="en"):
     """Colab's address for the kata's committed notebook."""
     owner_name = repository.rstrip("/").removeprefix("https://github.com/")
-    return f"{COLAB}/github/{owner_name}/blob/{branch}/{notebook_path(kata)}"
+    return f"{COLAB}/github/{owner_name}/blob/{branch}/{notebook_path(kata, language=language)}"
 
 
-def badge(kata):
+def badge(kata, language="en"):
     """The README's "Open in Colab" badge for a kata: markdown."""
-    return f"[![{TEXT['badge']}]({BADGE_IMAGE})]({colab_url(kata)})"
+    return f"[![{words(language)['badge']}]({BADGE_IMAGE})]({colab_url(kata, language=language)})"
 
 
 def percent_cells(text):
@@ -198,11 +205,12 @@ if os.path.isfile(os.path.join(root, "katas", "_runner", "notebook.py")) and roo
     sys.path.insert(0, root)'''
 
 
-def check_source(number, catalogue=TEXT):
-    return f"# {catalogue['check']}\nfrom katas._runner.notebook import check\n\ncheck({number})"
+def check_source(number, catalogue=TEXT, language="en"):
+    call = f"check({number})" if language == "en" else f"check({number}, language={language!r})"
+    return f"# {catalogue['check']}\nfrom katas._runner.notebook import check\n\n{call}"
 
 
-def notebook(text, number, catalogue=TEXT):
+def notebook(text, number, catalogue=TEXT, language="en"):
     """The notebook (a dict in nbformat 4.5) for a kata's stub, given as text; catalogue holds the
     few words the notebook adds (another language's kata files bring another catalogue)."""
     cells = [_cell("code", setup_source(catalogue=catalogue), "setup")]
@@ -213,7 +221,7 @@ def notebook(text, number, catalogue=TEXT):
         elif not is_demo(source):
             code += 1
             cells.append(_cell("code", source, f"code-{code}", **({"title": title} if title else {})))
-    cells.append(_cell("code", check_source(number, catalogue), "check"))
+    cells.append(_cell("code", check_source(number, catalogue, language), "check"))
     return {"cells": cells, "metadata": {
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
         "language_info": {"name": "python"}}, "nbformat": 4, "nbformat_minor": 5}
@@ -224,21 +232,23 @@ def dumps(nb):
     return json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def generated(kata, reference=None):
-    """The kata's notebook as bytes, made from its stub (generated from the reference)."""
-    stub = files.stub_bytes(kata, reference).decode("utf-8")
-    return dumps(notebook(stub, kata.number)).encode("utf-8")
+def generated(kata, reference=None, language="en"):
+    """The kata's notebook in a language as bytes, made from its stub (generated from the reference)."""
+    stub = files.stub_text(kata, language, reference)
+    return dumps(notebook(stub, kata.number, words(language), language)).encode("utf-8")
 
 
 def write_all(root=ROOT):
-    """(make notebooks) Write every kata's notebook; return the paths written (those that changed)."""
+    """(make notebooks) Write every kata's notebook in each language; return the paths written (those
+    that changed)."""
     written = []
-    (root / FOLDER).mkdir(parents=True, exist_ok=True)
-    for kata in KATAS:
-        path, data = root / notebook_path(kata), generated(kata)
-        if not path.exists() or path.read_bytes() != data:
-            path.write_bytes(data)
-            written.append(path)
+    for language in i18n.LANGUAGES:
+        for kata in KATAS:
+            path, data = root / notebook_path(kata, language=language), generated(kata, language=language)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists() or path.read_bytes() != data:
+                path.write_bytes(data)
+                written.append(path)
     return written
 
 
@@ -381,17 +391,20 @@ def from_cells(nb, names):
 # ---------------------------------------------------------------- checking, and writing back
 
 
-def check(number, namespace=None):
+def check(number, namespace=None, language=None):
     """Run kata `number`'s checks against the functions the notebook defined (the caller's globals
-    unless namespace is given), through the runner; print the report as `make kata` does.
+    unless namespace is given), through the runner; print the report as `make kata` does, in the
+    notebook's language (a Korean notebook says language="ko"; none: the learner's).
     Returns nothing (a notebook would show the value); the verdict is in the report."""
     from katas._runner.report import report
     from katas._runner.supervise import Interrupted, run_katas
 
     if namespace is None:
         namespace = sys._getframe(1).f_globals
+    if language in i18n.LANGUAGES:
+        i18n.use(language)
     kata = find(int(number))
-    stub = files.stub_bytes(kata).decode("utf-8")
+    stub = files.stub_text(kata)
     chosen, lost, cells = from_namespace(namespace, top_level(stub))
     for name in lost:
         print(_(TEXT["no source"]).format(name=name))
@@ -422,21 +435,25 @@ def check(number, namespace=None):
         print(_(TEXT["again"]))
 
 
-def from_notebook(kata, folder=FOLDER):
-    """(make from-notebook) Write the functions of the kata's notebook into its file, backing the
-    file up first. Returns (one line saying what was done, whether it could be done)."""
-    source = ROOT / notebook_path(kata, folder)
+def from_notebook(kata, folder=FOLDER, language=None):
+    """(make from-notebook) Write the functions of the kata's notebook (in the learner's language)
+    into its file, backing the file up first. Returns (one line saying what was done, whether it could
+    be done)."""
+    language = language or i18n.language()
+    if not (ROOT / notebook_path(kata, folder, language)).is_file():
+        language = "en"
+    source = ROOT / notebook_path(kata, folder, language)
     if not source.is_file():
         return _("kata {number}: there is no notebook {notebook}").format(
-            number=kata.number, notebook=notebook_path(kata, folder)), False
+            number=kata.number, notebook=notebook_path(kata, folder, language)), False
     try:
         nb = json.loads(source.read_text(encoding="utf-8"))
         if not isinstance(nb, dict):
             raise ValueError("not a notebook")
     except (OSError, ValueError) as err:
         return _("kata {number}: {notebook} is not a notebook that can be read ({why})").format(
-            number=kata.number, notebook=notebook_path(kata, folder), why=err), False
-    stub = files.stub_bytes(kata).decode("utf-8")
+            number=kata.number, notebook=notebook_path(kata, folder, language), why=err), False
+    stub = files.stub_text(kata, language)
     text = merged(stub, from_cells(nb, top_level(stub)))
     try:
         compile(text, kata.file, "exec")
@@ -452,4 +469,4 @@ def from_notebook(kata, folder=FOLDER):
         return refusal, False
     note = _("; your version is saved as {saved}").format(saved=saved.relative_to(ROOT)) if saved else ""
     return _("kata {number}: {file} now holds the functions of {notebook}").format(
-        number=kata.number, file=kata.file, notebook=notebook_path(kata, folder)) + note, True
+        number=kata.number, file=kata.file, notebook=notebook_path(kata, folder, language)) + note, True
