@@ -164,8 +164,8 @@ def entry_problems(msgid, msgstr, kind):
         found.append("its >>> examples differ from the English ones")
     if kind == "demo":
         try:
-            # in parentheses, as in the demo's call: adjacent literals on two lines are one string there
-            english, korean = (ast.parse(f"({text})", mode="eval").body for text in (msgid, msgstr))
+            # in parentheses: a literal written as several lines of adjacent strings is one expression
+            english, korean = (ast.parse(f"({text}\n)", mode="eval").body for text in (msgid, msgstr))
             if type(english) is not type(korean):
                 found.append("it is not the same kind of string literal (f-string or plain)")
         except SyntaxError as err:
