@@ -14,12 +14,14 @@ export KATA_N := $(value N)
 export KATA_ALL := $(value ALL)
 export KATA_FULL := $(value FULL)
 export KATA_YES := $(value YES)
-unexport N ALL FULL YES
+export KATA_L := $(value L)
+unexport N ALL FULL YES L
 
 RUN := $(PY) -m katas
 
 .DEFAULT_GOAL := help
-.PHONY: help kata solution list next hint compare watch reset restore reset-all test mistakes mutate stubs bench
+.PHONY: help kata solution list next hint compare watch reset restore reset-all lang test mistakes mutate stubs bench \
+	from-notebook notebooks notebooks-check
 
 help: ## the verbs, one line each
 	@echo "make kata N=1       run kata 1 against your code in katas/ (N=01 works too)"
@@ -32,10 +34,14 @@ help: ## the verbs, one line each
 	@echo "make reset N=1      restore kata 1's stub; your file is backed up beside it first"
 	@echo "make restore N=1    put your newest backup of kata 1 back (the current file is backed up first)"
 	@echo "make reset-all      the same as reset for every kata (asks first; YES=1 skips the question)"
+	@echo "make lang L=ko      the course in Korean (L=en: English; L=auto: as LANG says; no L: which is in force)"
+	@echo "make from-notebook N=1  write the functions of kata 1's notebook into its file (backed up first)"
 	@echo "make test           the repository's self-check"
 	@echo "make stubs          regenerate katas/ stubs from solutions/ (maintainers)"
 	@echo "make mistakes       check that every kata's tests catch its known wrong answers and accept correct ones, N=6 for one kata (maintainers)"
 	@echo "make mutate         mutation-test the kata tests against solutions/, N=6 for one kata (maintainers)"
+	@echo "make notebooks      regenerate katas/notebooks/ from the stubs, cross-checked with jupytext (maintainers)"
+	@echo "make notebooks-check  run every notebook with a kernel: the stubs say not written yet, the reference is green (maintainers)"
 	@echo "make bench          time every kata red and green, make list, make test and mlp2 (maintainers)"
 
 # A .venv whose python is gone (the system's Python was upgraded or removed) is rebuilt.
@@ -84,6 +90,9 @@ restore: $(STAMP)
 reset-all: $(STAMP)
 	@$(RUN) reset-all
 
+lang: $(STAMP)
+	@$(RUN) lang
+
 # The self-check starts many short-lived Python processes: let them share bytecode caches
 # (__pycache__, ignored by git) even where the environment turns them off.
 test: $(STAMP)
@@ -97,6 +106,16 @@ mutate: $(DEV_STAMP)
 
 stubs: $(STAMP)
 	@$(RUN) stubs
+
+from-notebook: $(STAMP)
+	@$(RUN) from-notebook
+
+# The notebooks (katas/_runner/notebook.py); jupytext, nbclient and ipykernel are maintainers' tools.
+notebooks: $(DEV_STAMP)
+	@$(PY) -m tests.check_notebooks write
+
+notebooks-check: $(DEV_STAMP)
+	@$(PY) -m tests.check_notebooks execute
 
 bench: $(STAMP)
 	@$(PY) tests/bench.py

@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from katas._runner.feedback import expect_error, looks_like
+from katas._runner.feedback import _, expect_error, looks_like
 from katas.k01_numeric_derivative import central_derivative, derivative
 
 # The course's examples with Δx = 0.01 (lecture 9, "미분의 정의"): f, its name, the exact slope.
@@ -20,9 +20,11 @@ COURSE = [
 @pytest.mark.parametrize("f, name, slope", COURSE, ids=[name for _, name, _ in COURSE])
 def test_course_functions(f, name, slope, at):
     got = derivative(f, at)
-    assert isinstance(got, float), f"derivative(f, {at}) for {name} should return a float; got {got!r}"
+    assert isinstance(got, float), _("derivative(f, {at}) for {name} should return a float; got {got!r}").format(
+        at=at, name=name, got=got)
     assert got == pytest.approx(slope, abs=1e-9), (
-        f"derivative(f, {at}) for {name}: expected {slope} (the course's Δx = 0.01 example); got {got!r}")
+        _("derivative(f, {at}) for {name}: expected {slope} (the course's Δx = 0.01 example); got {got!r}")
+        .format(at=at, name=name, slope=slope, got=got))
 
 
 # Each difference's own value, pinned: f, name, x, Δx, forward, central (worked by hand).
@@ -40,14 +42,14 @@ PINNED_IDS = [f"{name} at {x}, dx={dx}" for _, name, x, dx, _, _ in PINNED]
 def _wrong_answers(f, x, dx):
     """What the usual slips give, so a failure can name the slip."""
     return {
-        "the central difference (f(x+Δx) − f(x−Δx))/(2Δx)": (f(x + dx) - f(x - dx)) / (2 * dx),
-        "the forward difference (f(x+Δx) − f(x))/Δx": (f(x + dx) - f(x)) / dx,
-        "the backward difference (f(x) − f(x−Δx))/Δx": (f(x) - f(x - dx)) / dx,
-        "the right formula with the sign flipped": (f(x) - f(x + dx)) / dx,
-        "the forward difference with Δx = 0.01 instead of the dx argument": (f(x + 0.01) - f(x)) / 0.01,
-        "the central difference with Δx = 0.01 instead of the dx argument": (f(x + 0.01) - f(x - 0.01)) / 0.02,
-        "the central difference without the 2 in 2Δx": (f(x + dx) - f(x - dx)) / dx,
-        "f(x+Δx) − f(x) not divided by Δx": f(x + dx) - f(x),
+        _("the central difference (f(x+Δx) − f(x−Δx))/(2Δx)"): (f(x + dx) - f(x - dx)) / (2 * dx),
+        _("the forward difference (f(x+Δx) − f(x))/Δx"): (f(x + dx) - f(x)) / dx,
+        _("the backward difference (f(x) − f(x−Δx))/Δx"): (f(x) - f(x - dx)) / dx,
+        _("the right formula with the sign flipped"): (f(x) - f(x + dx)) / dx,
+        _("the forward difference with Δx = 0.01 instead of the dx argument"): (f(x + 0.01) - f(x)) / 0.01,
+        _("the central difference with Δx = 0.01 instead of the dx argument"): (f(x + 0.01) - f(x - 0.01)) / 0.02,
+        _("the central difference without the 2 in 2Δx"): (f(x + dx) - f(x - dx)) / dx,
+        _("f(x+Δx) − f(x) not divided by Δx"): f(x + dx) - f(x),
     }
 
 
@@ -55,20 +57,23 @@ def _wrong_answers(f, x, dx):
 def test_forward_difference_value(f, name, x, dx, forward, central):
     got = derivative(f, x, dx=dx)
     mistakes = _wrong_answers(f, x, dx)
-    del mistakes["the forward difference (f(x+Δx) − f(x))/Δx"]
+    del mistakes[_("the forward difference (f(x+Δx) − f(x))/Δx")]
     assert got == pytest.approx(forward, rel=1e-9), (
-        f"derivative(f, {x}, dx={dx}) for f(x) = {name}: expected {forward}, the forward difference "
-        f"(f({x}+{dx}) − f({x}))/{dx}; got {got!r}{looks_like(got, mistakes)}")
+        _("derivative(f, {x}, dx={dx}) for f(x) = {name}: expected {forward}, the forward difference "
+          "(f({x}+{dx}) − f({x}))/{dx}; got {got!r}").format(x=x, dx=dx, name=name, forward=forward, got=got)
+        + looks_like(got, mistakes))
 
 
 @pytest.mark.parametrize("f, name, x, dx, forward, central", PINNED, ids=PINNED_IDS)
 def test_central_difference_value(f, name, x, dx, forward, central):
     got = central_derivative(f, x, dx=dx)
     mistakes = _wrong_answers(f, x, dx)
-    del mistakes["the central difference (f(x+Δx) − f(x−Δx))/(2Δx)"]
+    del mistakes[_("the central difference (f(x+Δx) − f(x−Δx))/(2Δx)")]
     assert got == pytest.approx(central, rel=1e-9), (
-        f"central_derivative(f, {x}, dx={dx}) for f(x) = {name}: expected {central}, "
-        f"(f({x}+{dx}) − f({x}−{dx}))/(2·{dx}); got {got!r}{looks_like(got, mistakes)}")
+        _("central_derivative(f, {x}, dx={dx}) for f(x) = {name}: expected {central}, "
+          "(f({x}+{dx}) − f({x}−{dx}))/(2·{dx}); got {got!r}").format(
+            x=x, dx=dx, name=name, central=central, got=got)
+        + looks_like(got, mistakes))
 
 
 # Curved functions, with sympy's exact derivatives as the reference: name, f, f as sympy reads it.
@@ -115,13 +120,15 @@ def test_forward_difference_error_is_about_dx_times_f2_over_2(name, at):
     # Taylor: the forward difference = f'(x) + Δx·f''(ξ)/2 for some ξ in [x, x+Δx]
     bound = dx / 2 * _max_abs(name, 2, at, at + dx) * 1.05 + 1e-9
     assert abs(got - exact) <= bound, (
-        f"derivative(f, {at}) for f(x) = {name}: sympy's exact f'({at}) is {exact:.10f}, and the forward "
-        f"difference may be off by at most Δx·|f''|/2 ≈ {bound:.2e}; got {got!r}")
+        _("derivative(f, {at}) for f(x) = {name}: sympy's exact f'({at}) is {exact:.10f}, and the forward "
+          "difference may be off by at most Δx·|f''|/2 ≈ {bound:.2e}; got {got!r}").format(
+            at=at, name=name, exact=exact, bound=bound, got=got))
     # ... and it is the forward difference, not something more accurate passed off as one
     expected = _exact_quotient(name, at + dx, at)
     assert got == pytest.approx(expected, rel=1e-9), (
-        f"derivative(f, {at}) for f(x) = {name}: expected the forward difference {expected!r}; got {got!r}"
-        f"{looks_like(got, _wrong_answers(f, at, dx))}")
+        _("derivative(f, {at}) for f(x) = {name}: expected the forward difference {expected!r}; got {got!r}")
+        .format(at=at, name=name, expected=expected, got=got)
+        + looks_like(got, _wrong_answers(f, at, dx)))
 
 
 @pytest.mark.parametrize("at", POINTS)
@@ -132,13 +139,15 @@ def test_central_difference_error_is_about_dx2_times_f3_over_6(name, at):
     exact = _symbolic(name, 1)[1](at)
     bound = dx**2 / 6 * _max_abs(name, 3, at - dx, at + dx) * 1.05 + 1e-9
     assert abs(got - exact) <= bound, (
-        f"central_derivative(f, {at}) for f(x) = {name}: sympy's exact f'({at}) is {exact:.10f}, and the "
-        f"central difference may be off by at most Δx²·|f'''|/6 ≈ {bound:.2e}; got {got!r}"
-        f"{looks_like(got, _wrong_answers(f, at, dx))}")
+        _("central_derivative(f, {at}) for f(x) = {name}: sympy's exact f'({at}) is {exact:.10f}, and the "
+          "central difference may be off by at most Δx²·|f'''|/6 ≈ {bound:.2e}; got {got!r}").format(
+            at=at, name=name, exact=exact, bound=bound, got=got)
+        + looks_like(got, _wrong_answers(f, at, dx)))
     expected = _exact_quotient(name, at + dx, at - dx)
     assert got == pytest.approx(expected, rel=1e-9), (
-        f"central_derivative(f, {at}) for f(x) = {name}: expected (f(x+Δx) − f(x−Δx))/(2Δx) = {expected!r}; "
-        f"got {got!r}{looks_like(got, _wrong_answers(f, at, dx))}")
+        _("central_derivative(f, {at}) for f(x) = {name}: expected (f(x+Δx) − f(x−Δx))/(2Δx) = {expected!r}; "
+          "got {got!r}").format(at=at, name=name, expected=expected, got=got)
+        + looks_like(got, _wrong_answers(f, at, dx)))
 
 
 def test_halving_dx_halves_the_forward_error_and_quarters_the_central():
@@ -146,9 +155,11 @@ def test_halving_dx_halves_the_forward_error_and_quarters_the_central():
     forward = [abs(derivative(f, 1.0, dx) - exact) for dx in (0.02, 0.01)]
     central = [abs(central_derivative(f, 1.0, dx) - exact) for dx in (0.02, 0.01)]
     assert forward[0] / forward[1] == pytest.approx(2, rel=0.05), (
-        f"forward errors for sin at 1 with Δx = 0.02 and 0.01: {forward}; the ratio should be about 2")
+        _("forward errors for sin at 1 with Δx = 0.02 and 0.01: {errors}; the ratio should be about 2")
+        .format(errors=forward))
     assert central[0] / central[1] == pytest.approx(4, rel=0.05), (
-        f"central errors for sin at 1 with Δx = 0.02 and 0.01: {central}; the ratio should be about 4")
+        _("central errors for sin at 1 with Δx = 0.02 and 0.01: {errors}; the ratio should be about 4")
+        .format(errors=central))
 
 
 @pytest.mark.parametrize("dx", [0, 0.0, -0.0, math.inf, -math.inf, math.nan], ids=repr)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import sympy
 
-from katas._runner.feedback import expect_error, looks_like
+from katas._runner.feedback import _, expect_error, looks_like
 from katas.k02_partial_derivatives import gradient, partial_derivative
 
 x, y, z, w, b = sympy.symbols("x y z w b")
@@ -24,13 +24,13 @@ def _wrong_answers(f, point, i, dx=0.01):
 
     others = {f"c{k}": dx for k in range(point.size)}
     mistakes = {
-        "the central difference; this kata asks for the forward one": (at(**{f"c{i}": dx}) - at(**{f"c{i}": -dx})) / (2 * dx),
-        "every coordinate nudged at once (the slope along (1, 1, …), not along one axis)": (at(**others) - f(*point)) / dx,
-        "the sign flipped": (f(*point) - at(**{f"c{i}": dx})) / dx,
+        _("the central difference; this kata asks for the forward one"): (at(**{f"c{i}": dx}) - at(**{f"c{i}": -dx})) / (2 * dx),
+        _("every coordinate nudged at once (the slope along (1, 1, …), not along one axis)"): (at(**others) - f(*point)) / dx,
+        _("the sign flipped"): (f(*point) - at(**{f"c{i}": dx})) / dx,
     }
     for j in range(point.size):
         if j != i:
-            mistakes[f"the partial in coordinate {j}, not {i}"] = (at(**{f"c{j}": dx}) - f(*point)) / dx
+            mistakes[_("the partial in coordinate {j}, not {i}").format(j=j, i=i)] = (at(**{f"c{j}": dx}) - f(*point)) / dx
     return mistakes
 
 
@@ -53,10 +53,12 @@ def test_course_cases(name, expr, variables, point, i):
     f = sympy.lambdify(variables, expr, "math")
     exact = float(sympy.diff(expr, variables[i]).subs(dict(zip(variables, point))))
     got = partial_derivative(f, point, i)
-    assert isinstance(got, float), f"partial_derivative should return a float; got {got!r}"
+    assert isinstance(got, float), _("partial_derivative should return a float; got {got!r}").format(got=got)
     assert got == pytest.approx(exact, abs=1e-9), (
-        f"partial_derivative(f, {point}, {i}) for {name}: expected ∂f/∂{variables[i]} = {exact:g} "
-        f"(the course's case); got {got!r}{looks_like(got, _wrong_answers(f, point, i))}")
+        _("partial_derivative(f, {point}, {i}) for {name}: expected ∂f/∂{variable} = {exact:g} "
+          "(the course's case); got {got!r}").format(
+            point=point, i=i, name=name, variable=variables[i], exact=exact, got=got)
+        + looks_like(got, _wrong_answers(f, point, i)))
 
 
 # Curved functions of two and three variables, against sympy.
@@ -85,19 +87,23 @@ def test_against_sympy(name, expr, variables, point, i):
     bound = dx / 2 * max(abs(curvature(point[i] + t)) for t in (0, dx / 2, dx)) * 1.05 + 1e-9
     slips = looks_like(got, _wrong_answers(f, point, i))
     assert abs(got - exact) <= bound, (
-        f"partial_derivative(f, {point}, {i}) for f = {name}: sympy's ∂f/∂{variables[i]} is {exact:.8f}, "
-        f"and the forward difference may be off by at most {bound:.1e}; got {got!r}{slips}")
+        _("partial_derivative(f, {point}, {i}) for f = {name}: sympy's ∂f/∂{variable} is {exact:.8f}, "
+          "and the forward difference may be off by at most {bound:.1e}; got {got!r}").format(
+            point=point, i=i, name=name, variable=variables[i], exact=exact, bound=bound, got=got)
+        + slips)
     forward = float(((expr.subs({**at, variables[i]: point[i] + dx}) - expr.subs(at)) / dx).evalf(30))
     assert got == pytest.approx(forward, rel=1e-9, abs=1e-12), (
-        f"partial_derivative(f, {point}, {i}) for f = {name}: expected the forward difference "
-        f"{forward!r}; got {got!r}{slips}")
+        _("partial_derivative(f, {point}, {i}) for f = {name}: expected the forward difference "
+          "{forward!r}; got {got!r}").format(point=point, i=i, name=name, forward=forward, got=got)
+        + slips)
 
 
 def test_the_step_is_the_dx_argument():
     f = lambda x, y: x**2 * y  # noqa: E731
     got = partial_derivative(f, (2.0, 3.0), 0, dx=0.1)
     assert got == pytest.approx(12.3, rel=1e-9), (
-        f"partial_derivative(f, (2, 3), 0, dx=0.1) for f = x²y: expected ((2.1)²·3 − 12)/0.1 = 12.3; got {got!r}")
+        _("partial_derivative(f, (2, 3), 0, dx=0.1) for f = x²y: expected ((2.1)²·3 − 12)/0.1 = 12.3; got {got!r}")
+        .format(got=got))
 
 
 @pytest.mark.parametrize("kind", [tuple, list, np.array], ids=["tuple", "list", "array"])
@@ -105,37 +111,40 @@ def test_the_point_is_left_unchanged(kind):
     point = kind([2.0, 3.0])
     partial_derivative(lambda x, y: x**2 * y, point, 0)
     gradient(lambda x, y: x**2 * y, point)
-    assert list(point) == [2.0, 3.0], f"the caller's point became {list(point)}: nudge a copy"
+    assert list(point) == [2.0, 3.0], _("the caller's point became {point}: nudge a copy").format(point=list(point))
 
 
 def test_an_integer_point_is_nudged_by_a_fraction():
     got = partial_derivative(lambda x, y: x**2 * y, np.array([2, 3]), 0)
     assert got == pytest.approx(12.03, rel=1e-9), (
-        f"partial_derivative(f, np.array([2, 3]), 0) for f = x²y: expected 12.03; got {got!r} — "
-        "an integer array cannot hold 2.01: make a float copy")
+        _("partial_derivative(f, np.array([2, 3]), 0) for f = x²y: expected 12.03; got {got!r} — "
+          "an integer array cannot hold 2.01: make a float copy").format(got=got))
 
 
 def test_gradient_of_x2y_is_the_vector_of_partials():
     got = gradient(lambda x, y: x**2 * y, (2.0, 3.0))
-    assert isinstance(got, np.ndarray), f"gradient should return a numpy array; got {type(got).__name__}"
-    assert got.shape == (2,) and got.dtype == np.float64, f"expected shape (2,) float64; got {got.shape} {got.dtype}"
+    assert isinstance(got, np.ndarray), _("gradient should return a numpy array; got {kind}").format(
+        kind=type(got).__name__)
+    assert got.shape == (2,) and got.dtype == np.float64, _("expected shape (2,) float64; got {shape} {dtype}").format(
+        shape=got.shape, dtype=got.dtype)
     np.testing.assert_allclose(got, [12.03, 4.0], rtol=1e-9, err_msg=(
-        "gradient(f, (2, 3)) for f = x²y: expected (∂f/∂x, ∂f/∂y) ≈ (12.03, 4.0), forward differences"))
+        _("gradient(f, (2, 3)) for f = x²y: expected (∂f/∂x, ∂f/∂y) ≈ (12.03, 4.0), forward differences")))
 
 
 def test_gradient_of_three_variables():
     got = gradient(lambda x, y, z: x * y * z, [1.5, -2.0, 0.5])
-    assert got.shape == (3,), f"one partial per coordinate: expected shape (3,); got {got.shape}"
+    assert got.shape == (3,), _("one partial per coordinate: expected shape (3,); got {shape}").format(shape=got.shape)
     np.testing.assert_allclose(got, [-1.0, 0.75, -3.0], rtol=1e-9,
-                               err_msg="gradient of xyz at (1.5, −2, 0.5): expected (yz, xz, xy)")
+                               err_msg=_("gradient of xyz at (1.5, −2, 0.5): expected (yz, xz, xy)"))
 
 
 @pytest.mark.parametrize("dx", [0.5, -0.1])
 def test_the_gradient_uses_the_step_it_is_given(dx):
     got = gradient(lambda x, y: x**2 + y**2, (3.0, 4.0), dx=dx)
     np.testing.assert_allclose(got, [6 + dx, 8 + dx], rtol=1e-9, err_msg=(
-        f"gradient(x² + y², (3, 4), dx={dx}): expected (2x + Δx, 2y + Δx) = ({6 + dx}, {8 + dx}), each partial "
-        f"with the step given; (6.01, 8.01) would be Δx = 0.01, the default, instead of dx"))
+        _("gradient(x² + y², (3, 4), dx={dx}): expected (2x + Δx, 2y + Δx) = ({first}, {second}), each partial "
+          "with the step given; (6.01, 8.01) would be Δx = 0.01, the default, instead of dx").format(
+            dx=dx, first=6 + dx, second=8 + dx)))
 
 
 @pytest.mark.parametrize("point", [(3.0, 4.0), (-1.0, 2.0), (0.5, -0.5)])
@@ -143,16 +152,17 @@ def test_the_gradient_points_uphill(point):
     bowl = lambda x, y: x**2 + y**2  # noqa: E731
     g = gradient(bowl, point)
     np.testing.assert_allclose(g, 2 * np.array(point) + 0.01, rtol=1e-9,
-                               err_msg=f"gradient of x² + y² at {point}: expected (2x + Δx, 2y + Δx)")
+                               err_msg=_("gradient of x² + y² at {point}: expected (2x + Δx, 2y + Δx)").format(
+                                   point=point))
     step = 0.01 * g
     assert bowl(*(np.array(point) + step)) > bowl(*point) > bowl(*(np.array(point) - step)), (
-        f"at {point} a small step along ∇f = {g} should go up, and against it down")
+        _("at {point} a small step along ∇f = {g} should go up, and against it down").format(point=point, g=g))
 
 
 @pytest.mark.parametrize("i", [2, -1, 5])
 def test_a_wrong_coordinate_is_an_index_error(i):
     expect_error(IndexError, lambda: partial_derivative(lambda x, y: x * y, (1.0, 2.0), i),
-                 f"partial_derivative(f, (1, 2), {i}) for a point with 2 coordinates")
+                 _("partial_derivative(f, (1, 2), {i}) for a point with 2 coordinates").format(i=i))
 
 
 @pytest.mark.parametrize("dx", [0, math.inf, math.nan], ids=repr)

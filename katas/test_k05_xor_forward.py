@@ -6,7 +6,7 @@ import warnings
 import numpy as np
 import pytest
 
-from katas._runner.feedback import expect_error, looks_like, names_shape
+from katas._runner.feedback import _, expect_error, looks_like, names_shape
 from katas.k05_xor_forward import (COURSE_B1, COURSE_B2, COURSE_W1, COURSE_W2, logistic_unit, my_xor_weights,
                                    sigmoid, xor_forward, xor_network)
 
@@ -21,29 +21,32 @@ def σ(z):
 @pytest.mark.parametrize("z", [-8.0, -3.0, -0.5, 0.0, 0.5, 2.0, 6.0, 11.0])
 def test_sigmoid_values(z):
     got = sigmoid(z)
-    assert isinstance(got, float), f"sigmoid({z}) should return a float; got {got!r}"
+    assert isinstance(got, float), _("sigmoid({z}) should return a float; got {got!r}").format(z=z, got=got)
     assert got == pytest.approx(σ(z), rel=1e-12), (
-        f"sigmoid({z}): expected 1/(1 + e^{-z}) = {σ(z)!r}; got {got!r}"
-        f"{looks_like(got, {'1/(1 + e^z): the sign of z flipped': σ(-z), 'e^−z/(1 + e^−z) for every z, that is 1 − σ(z)': 1 - σ(z)})}")
+        _("sigmoid({z}): expected 1/(1 + e^{minus_z}) = {expected!r}; got {got!r}").format(
+            z=z, minus_z=-z, expected=σ(z), got=got)
+        + looks_like(got, {_("1/(1 + e^z): the sign of z flipped"): σ(-z),
+                           _("e^−z/(1 + e^−z) for every z, that is 1 − σ(z)"): 1 - σ(z)}))
 
 
 def test_sigmoid_of_0_is_one_half():
-    assert sigmoid(0) == 0.5, f"sigmoid(0) = 1/(1 + 1) = 0.5 exactly; got {sigmoid(0)!r}"
+    assert sigmoid(0) == 0.5, _("sigmoid(0) = 1/(1 + 1) = 0.5 exactly; got {got!r}").format(got=sigmoid(0))
 
 
 def test_sigmoid_properties_on_an_array():
     z = np.linspace(-30, 30, 121)
     got = sigmoid(z)
     assert isinstance(got, np.ndarray) and got.shape == z.shape and got.dtype == np.float64, (
-        f"sigmoid of a float array of shape {z.shape}: expected a float64 array of that shape; got {got!r}")
-    assert np.all((got > 0) & (got < 1)), "0 < σ(z) < 1 for every z in [−30, 30]"
-    np.testing.assert_allclose(sigmoid(-z), 1 - got, rtol=0, atol=1e-15, err_msg="σ(−z) = 1 − σ(z)")
-    assert np.all(np.diff(got) > 0), "σ is increasing"
+        _("sigmoid of a float array of shape {shape}: expected a float64 array of that shape; got {got!r}").format(
+            shape=z.shape, got=got))
+    assert np.all((got > 0) & (got < 1)), _("0 < σ(z) < 1 for every z in [−30, 30]")
+    np.testing.assert_allclose(sigmoid(-z), 1 - got, rtol=0, atol=1e-15, err_msg=_("σ(−z) = 1 − σ(z)"))
+    assert np.all(np.diff(got) > 0), _("σ is increasing")
 
 
 def test_sigmoid_of_a_column_keeps_its_shape():
     got = sigmoid(np.array([[-1.0], [0.0], [1.0]]))
-    assert got.shape == (3, 1), f"sigmoid of a (3, 1) array should be (3, 1); got {got.shape}"
+    assert got.shape == (3, 1), _("sigmoid of a (3, 1) array should be (3, 1); got {shape}").format(shape=got.shape)
 
 
 @pytest.mark.parametrize("z, expected", [(1000.0, 1.0), (-1000.0, 0.0), (710.0, 1.0), (-710.0, 0.0)])
@@ -54,9 +57,11 @@ def test_sigmoid_never_overflows(z, expected):
             got = sigmoid(np.array([z]))
             scalar = sigmoid(z)
         except (RuntimeWarning, OverflowError) as err:
-            pytest.fail(f"sigmoid({z}) overflowed ({type(err).__name__}: {err}): compute it through e^(−|z|)")
+            pytest.fail(_("sigmoid({z}) overflowed ({error}: {said}): compute it through e^(−|z|)").format(
+                z=z, error=type(err).__name__, said=err))
     assert got[0] == pytest.approx(expected, abs=1e-300) and scalar == pytest.approx(expected, abs=1e-300), (
-        f"sigmoid({z}): expected {expected}; got {got[0]!r} (array) and {scalar!r} (number)")
+        _("sigmoid({z}): expected {expected}; got {array!r} (array) and {number!r} (number)").format(
+            z=z, expected=expected, array=got[0], number=scalar))
 
 
 # The lecture's numbers: z1, z2 for each input, and z3 on the rounded path.
@@ -65,26 +70,29 @@ COURSE = {(0, 0): (-8, 3, -5), (0, 1): (-3, -4, 6), (1, 0): (-3, -4, 6), (1, 1):
 
 @pytest.mark.parametrize("x", INPUTS, ids=[f"x={x}" for x in INPUTS])
 def test_the_hidden_units_of_the_course(x):
-    z1, z2, _ = COURSE[x]
+    z1, z2 = COURSE[x][:2]
     y1 = logistic_unit(np.array(x), np.array([5, 5]), -8)
     y2 = logistic_unit(np.array(x), np.array([-7, -7]), 3)
-    assert y1 == pytest.approx(σ(z1), rel=1e-12), f"NN1 on {x}: z1 = {z1}, expected y1 = σ({z1}) = {σ(z1):.6f}; got {y1!r}"
-    assert y2 == pytest.approx(σ(z2), rel=1e-12), f"NN2 on {x}: z2 = {z2}, expected y2 = σ({z2}) = {σ(z2):.6f}; got {y2!r}"
+    assert y1 == pytest.approx(σ(z1), rel=1e-12), _("NN1 on {x}: z1 = {z}, expected y1 = σ({z}) = {expected:.6f}; got {got!r}").format(
+        x=x, z=z1, expected=σ(z1), got=y1)
+    assert y2 == pytest.approx(σ(z2), rel=1e-12), _("NN2 on {x}: z2 = {z}, expected y2 = σ({z}) = {expected:.6f}; got {got!r}").format(
+        x=x, z=z2, expected=σ(z2), got=y2)
 
 
 @pytest.mark.parametrize("x", INPUTS, ids=[f"x={x}" for x in INPUTS])
 def test_the_lectures_rounded_path(x):
     z1, z2, z3 = COURSE[x]
     got = xor_network(*x, rounded=True)
-    assert len(got) == 3, f"xor_network returns (y1, y2, ŷ); got {got!r}"
+    assert len(got) == 3, _("xor_network returns (y1, y2, ŷ); got {got!r}").format(got=got)
     y1, y2, y_hat = got
     assert ((y1, y2) == pytest.approx((σ(z1), σ(z2)), rel=1e-12)
             or (y1, y2) == (round(σ(z1)), round(σ(z2)))), (
-        f"xor_network{x}, rounded=True: y1, y2 are σ({z1}) and σ({z2}), or their rounded values "
-        f"{round(σ(z1))} and {round(σ(z2))}; got {y1!r}, {y2!r}")
+        _("xor_network{x}, rounded=True: y1, y2 are σ({z1}) and σ({z2}), or their rounded values "
+          "{r1} and {r2}; got {y1!r}, {y2!r}").format(x=x, z1=z1, z2=z2, r1=round(σ(z1)), r2=round(σ(z2)), y1=y1, y2=y2))
     assert y_hat == pytest.approx(σ(z3), rel=1e-12), (
-        f"xor_network{x}, rounded=True: NN3 sees (round(y1), round(y2)) = ({round(σ(z1))}, {round(σ(z2))}), "
-        f"z3 = {z3}, so ŷ = σ({z3}) = {σ(z3):.6f}; got {y_hat!r}")
+        _("xor_network{x}, rounded=True: NN3 sees (round(y1), round(y2)) = ({r1}, {r2}), "
+          "z3 = {z3}, so ŷ = σ({z3}) = {expected:.6f}; got {got!r}").format(
+            x=x, r1=round(σ(z1)), r2=round(σ(z2)), z3=z3, expected=σ(z3), got=y_hat))
 
 
 @pytest.mark.parametrize("x", INPUTS, ids=[f"x={x}" for x in INPUTS])
@@ -93,9 +101,11 @@ def test_the_exact_path_also_computes_xor(x):
     y1, y2, y_hat = xor_network(*x)
     exact = σ(-11 * σ(z1) - 11 * σ(z2) + 6)
     assert y_hat == pytest.approx(exact, rel=1e-12), (
-        f"xor_network{x}: NN3 on the exact y1 = {σ(z1):.6f}, y2 = {σ(z2):.6f} gives ŷ = {exact:.6f}; got {y_hat!r}"
-        + looks_like(y_hat, {"the rounded path: round only when rounded=True": σ(z3)}, rel=1e-12))
-    assert round(y_hat) == x[0] ^ x[1], f"xor_network{x}: ŷ = {y_hat:.4f} should round to XOR = {x[0] ^ x[1]}"
+        _("xor_network{x}: NN3 on the exact y1 = {y1:.6f}, y2 = {y2:.6f} gives ŷ = {exact:.6f}; got {got!r}").format(
+            x=x, y1=σ(z1), y2=σ(z2), exact=exact, got=y_hat)
+        + looks_like(y_hat, {_("the rounded path: round only when rounded=True"): σ(z3)}, rel=1e-12))
+    assert round(y_hat) == x[0] ^ x[1], _("xor_network{x}: ŷ = {got:.4f} should round to XOR = {xor}").format(
+        x=x, got=y_hat, xor=x[0] ^ x[1])
 
 
 def _course_units(x1, x2):
@@ -106,20 +116,24 @@ def _course_units(x1, x2):
 
 def test_the_vectorised_network_equals_the_units_one_by_one():
     K, Y = xor_forward(X4, COURSE_W1, COURSE_B1, COURSE_W2, COURSE_B2)
-    assert K.shape == (4, 2) and Y.shape == (4, 1), f"for 4 samples: K is (4, 2), Ŷ is (4, 1); got {K.shape}, {Y.shape}"
+    assert K.shape == (4, 2) and Y.shape == (4, 1), _("for 4 samples: K is (4, 2), Ŷ is (4, 1); got {k}, {y}").format(
+        k=K.shape, y=Y.shape)
     for i, x in enumerate(INPUTS):
         y1, y2, y_hat = _course_units(*x)
         # 1e-10: σ(−11) ≈ 1.7e-5 written as ½(1 + tanh(z/2)) loses about 1e-11 to cancellation
-        np.testing.assert_allclose(K[i], [y1, y2], rtol=1e-10, err_msg=f"row {i} of K = σ(X·W1 + B1) for input {x}")
-        np.testing.assert_allclose(Y[i], [y_hat], rtol=1e-12, err_msg=f"row {i} of Ŷ = σ(K·W2 + B2) for input {x}")
+        np.testing.assert_allclose(K[i], [y1, y2], rtol=1e-10,
+                                   err_msg=_("row {i} of K = σ(X·W1 + B1) for input {x}").format(i=i, x=x))
+        np.testing.assert_allclose(Y[i], [y_hat], rtol=1e-12,
+                                   err_msg=_("row {i} of Ŷ = σ(K·W2 + B2) for input {x}").format(i=i, x=x))
 
 
 @pytest.mark.parametrize("x", INPUTS)
 def test_one_sample_as_a_vector(x):
     K, Y = xor_forward(np.array(x), COURSE_W1, COURSE_B1, COURSE_W2, COURSE_B2)
     assert np.shape(K) == (2,) and np.shape(Y) == (1,), (
-        f"xor_forward on the one sample {x} (shape (2,)): K is (2,), Ŷ is (1,); got {np.shape(K)}, {np.shape(Y)}")
-    np.testing.assert_allclose(Y, _course_units(*x)[2:], rtol=1e-12, err_msg=f"Ŷ for the one sample {x}")
+        _("xor_forward on the one sample {x} (shape (2,)): K is (2,), Ŷ is (1,); got {k}, {y}").format(
+            x=x, k=np.shape(K), y=np.shape(Y)))
+    np.testing.assert_allclose(Y, _course_units(*x)[2:], rtol=1e-12, err_msg=_("Ŷ for the one sample {x}").format(x=x))
 
 
 def test_the_vectorised_network_on_a_wider_hidden_layer():
@@ -128,38 +142,41 @@ def test_the_vectorised_network_on_a_wider_hidden_layer():
     K, Y = xor_forward(X4, W1, B1, W2, B2)
     expected_K = [[σ(sum(x[i] * W1[i, j] for i in range(2)) + B1[j]) for j in range(3)] for x in INPUTS]
     expected_Y = [[σ(sum(k[j] * W2[j, 0] for j in range(3)) + B2[0])] for k in expected_K]
-    np.testing.assert_allclose(K, expected_K, rtol=1e-12, err_msg="K = σ(X·W1 + B1), unit by unit, for 3 hidden units")
-    np.testing.assert_allclose(Y, expected_Y, rtol=1e-12, err_msg="Ŷ = σ(K·W2 + B2) for 3 hidden units")
+    np.testing.assert_allclose(K, expected_K, rtol=1e-12, err_msg=_("K = σ(X·W1 + B1), unit by unit, for 3 hidden units"))
+    np.testing.assert_allclose(Y, expected_Y, rtol=1e-12, err_msg=_("Ŷ = σ(K·W2 + B2) for 3 hidden units"))
 
 
 @pytest.mark.parametrize("W1_shape, W2_shape", [((3, 2), (2, 1)), ((2, 3), (2, 1))])
 def test_mismatched_shapes_are_named(W1_shape, W2_shape):
     err = expect_error(ValueError, lambda: xor_forward(X4, np.ones(W1_shape), np.ones(W1_shape[1]),
                                                        np.ones(W2_shape), np.ones(1)),
-                       f"xor_forward with X (4, 2), W1 {W1_shape}, W2 {W2_shape}")
+                       _("xor_forward with X (4, 2), W1 {w1}, W2 {w2}").format(w1=W1_shape, w2=W2_shape))
     # the product that cannot be formed: X·W1, or K·W2 with K of shape (4, W1's columns)
     left, right = ((4, 2), W1_shape) if W1_shape[0] != 2 else ((4, W1_shape[1]), W2_shape)
     # K's shape comes from W1's, so for K·W2 naming W1 in K's place is as good
     lefts = [left] if left == (4, 2) else [left, W1_shape]
     named = names_shape(err, right) and any(names_shape(err, shape) for shape in lefts)
-    assert named, (f"xor_forward with W1 {W1_shape} and W2 {W2_shape}: {left} · {right} cannot be formed; the "
-                   f"ValueError should name both factors, {' or '.join(map(str, lefts))} and {right}; it was: {err}")
+    assert named, _("xor_forward with W1 {w1} and W2 {w2}: {left} · {right} cannot be formed; the "
+                    "ValueError should name both factors, {lefts} and {right}; it was: {said}").format(
+        w1=W1_shape, w2=W2_shape, left=left, right=right, lefts=_(" or ").join(map(str, lefts)), said=err)
 
 
 def test_your_own_weights_solve_xor_with_a_margin():
     W1, B1, W2, B2 = (np.asarray(p, dtype=float) for p in my_xor_weights())
     hidden = W1.shape[1] if W1.ndim == 2 else None
     assert W1.shape == (2, hidden) and B1.shape == (hidden,) and W2.shape == (hidden, 1) and B2.shape == (1,), (
-        f"my_xor_weights: expected W1 (2, h), B1 (h,), W2 (h, 1), B2 (1,); got {W1.shape}, {B1.shape}, {W2.shape}, {B2.shape}")
-    _, Y = xor_forward(X4, W1, B1, W2, B2)
+        _("my_xor_weights: expected W1 (2, h), B1 (h,), W2 (h, 1), B2 (1,); got {w1}, {b1}, {w2}, {b2}").format(
+            w1=W1.shape, b1=B1.shape, w2=W2.shape, b2=B2.shape))
+    Y = xor_forward(X4, W1, B1, W2, B2)[1]
     for x, y in zip(INPUTS, Y.ravel()):
         want = x[0] ^ x[1]
         assert (y < 0.1) if want == 0 else (y > 0.9), (
-            f"your weights give ŷ = {y:.4f} for {x}; XOR is {want}, so ŷ must be {'< 0.1' if want == 0 else '> 0.9'}")
+            _("your weights give ŷ = {got:.4f} for {x}; XOR is {want}, so ŷ must be {bound}").format(
+                got=y, x=x, want=want, bound='< 0.1' if want == 0 else '> 0.9'))
 
 
 def test_your_own_weights_are_not_the_courses():
     W1, B1, W2, B2 = (np.asarray(p, dtype=float) for p in my_xor_weights())
     same = (W1.shape == COURSE_W1.shape and np.allclose(W1, COURSE_W1) and np.allclose(B1, COURSE_B1)
             and np.allclose(W2, COURSE_W2) and np.allclose(B2, COURSE_B2))
-    assert not same, "those are the course's weights: the lecture asks for another W and b that solve XOR"
+    assert not same, _("those are the course's weights: the lecture asks for another W and b that solve XOR")

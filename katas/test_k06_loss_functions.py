@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import sympy
 
-from katas._runner.feedback import expect_error, looks_like, names_shape, numeric_partials, shape_at
+from katas._runner.feedback import _, expect_error, looks_like, names_shape, numeric_partials, shape_at
 from katas.k06_loss_functions import binary_cross_entropy, mean_squared_error, mse, mse_grad
 
 T = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
@@ -17,28 +17,29 @@ Y = [0.0, 0.0, 0.8, 0.1, 0.0, 0.0, 0.0, 0.1, 0.0, 0.0]
 
 def _mse_slips(y, t):
     d = np.asarray(y, dtype=float) - np.asarray(t, dtype=float)
-    return {"Σ(y − t)² without the ½": np.sum(d**2), "mean((y − t)²), the Keras convention": np.mean(d**2),
-            "½·mean((y − t)²)": 0.5 * np.mean(d**2), "½Σ|y − t| (no square)": 0.5 * np.sum(np.abs(d)),
-            "(½Σ(y − t))², the square outside the sum": (0.5 * np.sum(d)) ** 2}
+    return {_("Σ(y − t)² without the ½"): np.sum(d**2), _("mean((y − t)²), the Keras convention"): np.mean(d**2),
+            _("½·mean((y − t)²)"): 0.5 * np.mean(d**2), _("½Σ|y − t| (no square)"): 0.5 * np.sum(np.abs(d)),
+            _("(½Σ(y − t))², the square outside the sum"): (0.5 * np.sum(d)) ** 2}
 
 
 def test_the_textbooks_example_to_the_exact_float():
     got = mse(Y, T)
-    assert isinstance(got, float), f"mse should return a float; got {got!r}"
+    assert isinstance(got, float), _("mse should return a float; got {got!r}").format(got=got)
     # == on purpose: the usual ways of writing ½Σ(y − t)² in float64 (sum of squares, dot, loops, mean·n/2)
     # all give this exact value; the lesson quotes it
     assert got == 0.029999999999999992, (
-        f"mse(y, t) for the textbook's example: expected ½(0.2² + 0.1² + 0.1²) = 0.029999999999999992; "
-        f"got {got!r}{looks_like(got, _mse_slips(Y, T))}")
+        _("mse(y, t) for the textbook's example: expected ½(0.2² + 0.1² + 0.1²) = 0.029999999999999992; "
+          "got {got!r}").format(got=got) + looks_like(got, _mse_slips(Y, T)))
 
 
 def test_the_keras_mean_of_squares_is_the_other_convention():
     got = mean_squared_error(Y, T)
-    assert isinstance(got, float), f"mean_squared_error should return a float; got {got!r}"
+    assert isinstance(got, float), _("mean_squared_error should return a float; got {got!r}").format(got=got)
     assert got == pytest.approx(0.006, rel=1e-12), (
-        f"mean_squared_error(y, t) for the textbook's example: expected mean((y − t)²) = 0.06/10 = 0.006; got {got!r}"
-        + looks_like(got, {"½Σ(y − t)², the course's convention: this one has no ½ and divides by n": 0.03,
-                           "Σ(y − t)², not divided by n": 0.06, "½·mean((y − t)²)": 0.003}))
+        _("mean_squared_error(y, t) for the textbook's example: expected mean((y − t)²) = 0.06/10 = 0.006; "
+          "got {got!r}").format(got=got)
+        + looks_like(got, {_("½Σ(y − t)², the course's convention: this one has no ½ and divides by n"): 0.03,
+                           _("Σ(y − t)², not divided by n"): 0.06, _("½·mean((y − t)²)"): 0.003}))
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -47,34 +48,39 @@ def test_mse_on_random_vectors(seed):
     y, t = rng.normal(size=7), rng.normal(size=7)
     got = mse(y, t)
     expected = 0.5 * sum((a - b) ** 2 for a, b in zip(y, t))
-    assert got == pytest.approx(expected, rel=1e-12), f"mse on 7 random values: expected {expected!r}; got {got!r}{looks_like(got, _mse_slips(y, t))}"
+    assert got == pytest.approx(expected, rel=1e-12), (
+        _("mse on 7 random values: expected {expected!r}; got {got!r}").format(expected=expected, got=got)
+        + looks_like(got, _mse_slips(y, t)))
 
 
 def test_mse_on_a_batch_of_columns():
     y, t = np.array([[0.2], [0.9], [0.4]]), np.array([[0.0], [1.0], [1.0]])
     got = mse(y, t)
-    assert got == pytest.approx(0.5 * (0.04 + 0.01 + 0.36)), f"mse of (3, 1) columns: expected ½(0.04 + 0.01 + 0.36) = 0.205; got {got!r}"
+    assert got == pytest.approx(0.5 * (0.04 + 0.01 + 0.36)), (
+        _("mse of (3, 1) columns: expected ½(0.04 + 0.01 + 0.36) = 0.205; got {got!r}").format(got=got))
 
 
 def test_mse_properties():
     rng = np.random.default_rng(7)
-    for _ in range(20):
+    for _repeat in range(20):
         y, t = rng.normal(size=5), rng.normal(size=5)
-        assert mse(y, t) >= 0, f"mse is a sum of squares: it cannot be negative; got {mse(y, t)} for y={y}, t={t}"
-        assert mse(y, t) == pytest.approx(mse(t, y), rel=1e-12), "mse(y, t) = mse(t, y): (y − t)² = (t − y)²"
-    assert mse(Y, Y) == 0.0, f"mse(y, y) must be exactly 0; got {mse(Y, Y)!r}"
-    assert mse([0.5], [0.5 + 1e-9]) > 0, "mse is zero only when y = t"
+        assert mse(y, t) >= 0, _("mse is a sum of squares: it cannot be negative; got {got} for y={y}, t={t}").format(
+            got=mse(y, t), y=y, t=t)
+        assert mse(y, t) == pytest.approx(mse(t, y), rel=1e-12), _("mse(y, t) = mse(t, y): (y − t)² = (t − y)²")
+    assert mse(Y, Y) == 0.0, _("mse(y, y) must be exactly 0; got {got!r}").format(got=mse(Y, Y))
+    assert mse([0.5], [0.5 + 1e-9]) > 0, _("mse is zero only when y = t")
 
 
 def test_the_gradient_is_y_minus_t():
     got = mse_grad(Y, T)
     assert isinstance(got, np.ndarray) and got.shape == (10,) and got.dtype == np.float64, (
-        f"mse_grad for 10 outputs: expected a float64 array of shape (10,); got {got!r}")
+        _("mse_grad for 10 outputs: expected a float64 array of shape (10,); got {got!r}").format(got=got))
     expected = np.array(Y) - np.array(T)
-    slips = {"t − y: the sign flipped": -expected[2], "2(y − t): the ½ cancels the 2": 2 * expected[2]}
+    slips = {_("t − y: the sign flipped"): -expected[2], _("2(y − t): the ½ cancels the 2"): 2 * expected[2]}
     assert got[2] == pytest.approx(expected[2]), (
-        f"mse_grad(y, t)[2]: expected y₂ − t₂ = 0.8 − 1 = −0.2; got {got[2]!r}{looks_like(got[2], slips)}")
-    np.testing.assert_allclose(got, expected, rtol=1e-12, err_msg="∂E/∂y = y − t, element by element")
+        _("mse_grad(y, t)[2]: expected y₂ − t₂ = 0.8 − 1 = −0.2; got {got!r}").format(got=got[2])
+        + looks_like(got[2], slips))
+    np.testing.assert_allclose(got, expected, rtol=1e-12, err_msg=_("∂E/∂y = y − t, element by element"))
 
 
 def test_the_gradient_against_sympy_and_numeric_partials():
@@ -84,9 +90,9 @@ def test_the_gradient_against_sympy_and_numeric_partials():
     E = sympy.Rational(1, 2) * sum((y - t) ** 2 for y, t in zip(ys, ts))
     at = {**dict(zip(ys, y)), **dict(zip(ts, t))}
     exact = [float(sympy.diff(E, v).subs(at)) for v in ys]
-    np.testing.assert_allclose(got, exact, rtol=1e-12, err_msg="sympy's ∂E/∂yᵢ for E = ½Σ(yᵢ − tᵢ)²")
+    np.testing.assert_allclose(got, exact, rtol=1e-12, err_msg=_("sympy's ∂E/∂yᵢ for E = ½Σ(yᵢ − tᵢ)²"))
     numeric = numeric_partials(lambda *v: mse(list(v), t), y)
-    np.testing.assert_allclose(mse_grad(y, t), numeric, rtol=1e-6, err_msg="central differences of your mse")
+    np.testing.assert_allclose(mse_grad(y, t), numeric, rtol=1e-6, err_msg=_("central differences of your mse"))
 
 
 @pytest.mark.parametrize("function", [mse, mse_grad, mean_squared_error, binary_cross_entropy], ids=lambda f: f.__name__)
@@ -94,15 +100,17 @@ def test_the_gradient_against_sympy_and_numeric_partials():
 def test_mismatched_shapes_are_a_value_error_naming_both(function, a_shape, b_shape):
     a, b = np.full(a_shape, 0.5), np.full(b_shape, 1.0)
     err = expect_error(ValueError, lambda: function(a, b),
-                       f"{function.__name__}(a of shape {a_shape}, b of shape {b_shape})",
-                       returned_hint=" — numpy broadcast the two shapes into a third: check them first, with the given"
-                                     " _same_shape")
+                       _("{function}(a of shape {a}, b of shape {b})").format(
+                           function=function.__name__, a=a_shape, b=b_shape),
+                       returned_hint=_(" — numpy broadcast the two shapes into a third: check them first, with the "
+                                       "given _same_shape"))
     assert names_shape(err, a_shape) and names_shape(err, b_shape), (
-        f"the message should name both shapes, {a_shape} and {b_shape}; it was: {err}")
+        _("the message should name both shapes, {a} and {b}; it was: {said}").format(a=a_shape, b=b_shape, said=err))
     first, second = list(inspect.signature(function).parameters)[:2]
     assert _says_whose(str(err), first, a_shape, second, b_shape), (
-        f"the message should say which shape is whose: {first} has shape {a_shape}, {second} has {b_shape}"
-        f" (the given _same_shape does); it was: {err}")
+        _("the message should say which shape is whose: {first} has shape {a}, {second} has {b}"
+          " (the given _same_shape does); it was: {said}").format(first=first, a=a_shape, second=second, b=b_shape,
+                                                                   said=err))
 
 
 ALIASES = {"y": ("y", "outputs", "output", "predictions"), "h": ("h", "predictions", "probabilities"),
@@ -126,22 +134,26 @@ def test_a_mean_is_over_every_entry():
     expected = _bce(h.ravel(), t.ravel())
     got = binary_cross_entropy(h, t)
     assert got == pytest.approx(expected, rel=1e-12), (
-        f"binary_cross_entropy of shape (1, 4): expected the mean over its 4 entries, {expected!r}; got {got!r}"
-        + looks_like(got, {"a division by len(h), which is 1 for a (1, 4) batch: use the number of entries": 4 * expected}))
+        _("binary_cross_entropy of shape (1, 4): expected the mean over its 4 entries, {expected!r}; got {got!r}").format(
+            expected=expected, got=got)
+        + looks_like(got, {_("a division by len(h), which is 1 for a (1, 4) batch: use the number of entries"): 4 * expected}))
     got = mean_squared_error(h, t)
     expected = float(np.mean((h - t) ** 2))
     assert got == pytest.approx(expected, rel=1e-12), (
-        f"mean_squared_error of shape (1, 4): expected the mean over its 4 entries, {expected!r}; got {got!r}"
-        + looks_like(got, {"a division by len(y), which is 1 for a (1, 4) batch: use the number of entries": 4 * expected}))
+        _("mean_squared_error of shape (1, 4): expected the mean over its 4 entries, {expected!r}; got {got!r}").format(
+            expected=expected, got=got)
+        + looks_like(got, {_("a division by len(y), which is 1 for a (1, 4) batch: use the number of entries"): 4 * expected}))
 
 
 @pytest.mark.parametrize("function", [mse, mse_grad, mean_squared_error, binary_cross_entropy], ids=lambda f: f.__name__)
 def test_the_arrays_given_are_left_unchanged(function):
     y, t = np.array([0.9, 0.2, 0.6]), np.array([1.0, 0.0, 1.0])
     function(y, t)
-    np.testing.assert_array_equal(y, [0.9, 0.2, 0.6], err_msg=f"{function.__name__} changed the caller's first array: "
-                                  "compute into a new array (np.asarray does not copy a float array)")
-    np.testing.assert_array_equal(t, [1.0, 0.0, 1.0], err_msg=f"{function.__name__} changed the caller's t")
+    np.testing.assert_array_equal(y, [0.9, 0.2, 0.6], err_msg=_(
+        "{function} changed the caller's first array: compute into a new array (np.asarray does not copy a float "
+        "array)").format(function=function.__name__))
+    np.testing.assert_array_equal(t, [1.0, 0.0, 1.0],
+                                  err_msg=_("{function} changed the caller's t").format(function=function.__name__))
 
 
 def test_lists_and_arrays_give_the_same_loss():
@@ -159,19 +171,23 @@ def _bce(h, t, eps=1e-7):
 def test_binary_cross_entropy_values(h, t):
     got = binary_cross_entropy(h, t)
     expected = _bce(h, t)
-    slips = {"the minus sign missing": -expected, "a sum, not a mean": expected * len(h),
-             "the terms for t = 0 and t = 1 swapped": _bce([1 - v for v in h], t)}
-    assert isinstance(got, float), f"binary_cross_entropy should return a float; got {got!r}"
+    slips = {_("the minus sign missing"): -expected, _("a sum, not a mean"): expected * len(h),
+             _("the terms for t = 0 and t = 1 swapped"): _bce([1 - v for v in h], t)}
+    assert isinstance(got, float), _("binary_cross_entropy should return a float; got {got!r}").format(got=got)
     assert got == pytest.approx(expected, rel=1e-12), (
-        f"binary_cross_entropy({h}, {t}): expected −mean(t·log(h + ε) + (1 − t)·log(1 − h + ε)) = {expected!r}; "
-        f"got {got!r}{looks_like(got, slips, rel=1e-9)}")
+        _("binary_cross_entropy({h}, {t}): expected −mean(t·log(h + ε) + (1 − t)·log(1 − h + ε)) = {expected!r}; "
+          "got {got!r}").format(h=h, t=t, expected=expected, got=got)
+        + looks_like(got, slips, rel=1e-9))
 
 
 def test_epsilon_keeps_a_certain_wrong_answer_finite():
     got = binary_cross_entropy([0.0, 1.0], [1, 0])
-    assert math.isfinite(got), f"binary_cross_entropy([0, 1], [1, 0]) must be finite thanks to ε; got {got!r}"
-    assert got == pytest.approx(-math.log(1e-7), rel=1e-6), f"with ε = 1e-7 each term is −log(1e-7) ≈ 16.118; got {got!r}"
-    assert binary_cross_entropy([0.0], [1], eps=1e-3) == pytest.approx(-math.log(1e-3), rel=1e-9), "use the eps argument"
+    assert math.isfinite(got), _("binary_cross_entropy([0, 1], [1, 0]) must be finite thanks to ε; got {got!r}").format(
+        got=got)
+    assert got == pytest.approx(-math.log(1e-7), rel=1e-6), (
+        _("with ε = 1e-7 each term is −log(1e-7) ≈ 16.118; got {got!r}").format(got=got))
+    assert binary_cross_entropy([0.0], [1], eps=1e-3) == pytest.approx(-math.log(1e-3), rel=1e-9), (
+        _("use the eps argument"))
 
 
 def test_cross_entropy_of_a_sigmoid_has_gradient_h_minus_t():
@@ -179,4 +195,5 @@ def test_cross_entropy_of_a_sigmoid_has_gradient_h_minus_t():
     h = 1 / (1 + np.exp(-z))
     numeric = numeric_partials(lambda *zs: binary_cross_entropy(1 / (1 + np.exp(-np.array(zs))), t, eps=0.0), list(z))
     np.testing.assert_allclose(numeric, (h - t) / len(z), rtol=1e-5,
-                               err_msg="∂E/∂z of cross-entropy on σ(z) should be (h − t)/n: your loss gives other slopes")
+                               err_msg=_("∂E/∂z of cross-entropy on σ(z) should be (h − t)/n: your loss gives other "
+                                         "slopes"))

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from katas._runner.feedback import expect_error, looks_like, names_shape
+from katas._runner.feedback import _, expect_error, looks_like, names_shape
 from katas.k08_mlp_forward import B1, B2, W1, W2, X, actf, predict
 
 
@@ -16,21 +16,22 @@ def σ(z):
 def test_actf_is_the_sigmoid():
     z = np.array([-3.0, -0.5, 0.0, 0.1, 2.0])
     got = actf(z)
-    assert isinstance(got, np.ndarray) and got.shape == (5,), f"actf on an array of shape (5,) returns shape (5,); got {got!r}"
-    np.testing.assert_allclose(got, [σ(v) for v in z], rtol=1e-12, err_msg="actf(z) = 1 / (1 + e^−z), elementwise")
+    assert isinstance(got, np.ndarray) and got.shape == (5,), (
+        _("actf on an array of shape (5,) returns shape (5,); got {got!r}").format(got=got))
+    np.testing.assert_allclose(got, [σ(v) for v in z], rtol=1e-12, err_msg=_("actf(z) = 1 / (1 + e^−z), elementwise"))
 
 
 def test_the_textbooks_hand_calculation():
     layer0, layer1, layer2 = predict(np.array([0, 0]), W1, B1, W2, B2)
     a1, a2 = layer1
     assert round(a1, 6) == 0.524979 and round(a2, 6) == 0.549834, (
-        f"for (0, 0): a1 = σ(0.1) = 0.524979 and a2 = σ(0.2) = 0.549834; got {layer1!r}"
-        + looks_like(a1, {"the bias missing: σ(0) = 0.5": 0.5}))
+        _("for (0, 0): a1 = σ(0.1) = 0.524979 and a2 = σ(0.2) = 0.549834; got {got!r}").format(got=layer1)
+        + looks_like(a1, {_("the bias missing: σ(0) = 0.5"): 0.5}))
     y = float(np.ravel(layer2)[0])
     z_y = 0.5 * σ(0.1) + 0.6 * σ(0.2) + 0.3
     assert y == pytest.approx(σ(z_y), rel=1e-12), (
-        f"for (0, 0): z_y = w5·a1 + w6·a2 + b3 = 0.892389, y = σ(z_y) = 0.709383; got y = {y!r}"
-        + looks_like(y, {"z_y without the sigmoid applied to the output": z_y}))
+        _("for (0, 0): z_y = w5·a1 + w6·a2 + b3 = 0.892389, y = σ(z_y) = 0.709383; got y = {y!r}").format(y=y)
+        + looks_like(y, {_("z_y without the sigmoid applied to the output"): z_y}))
 
 
 OUTPUTS = [0.70938314, 0.72844306, 0.71791234, 0.73598705]  # mlp1.py, before training
@@ -41,59 +42,66 @@ def test_mlp1_outputs_one_row_at_a_time(i):
     row = X[i].reshape(1, -1)
     layer0, layer1, layer2 = predict(row, W1, B1, W2, B2)
     assert layer1.shape == (1, 2) and layer2.shape == (1, 1), (
-        f"a (1, 2) row gives layer1 (1, 2) and layer2 (1, 1); got {layer1.shape} and {layer2.shape}")
+        _("a (1, 2) row gives layer1 (1, 2) and layer2 (1, 1); got {shape1} and {shape2}").format(
+            shape1=layer1.shape, shape2=layer2.shape))
     transposed = σ(float(σ((row @ W1.T + B1)[0, 0]) * 0.5 + σ((row @ W1.T + B1)[0, 1]) * 0.6 + 0.3))
     assert layer2[0, 0] == pytest.approx(OUTPUTS[i], abs=5e-9), (
-        f"predict({tuple(X[i])}): mlp1.py prints {OUTPUTS[i]}; got {layer2[0, 0]!r}"
-        + looks_like(layer2[0, 0], {"x·W1ᵀ: column j of W1 holds the weights into hidden unit j, so Z1 = x·W1": transposed}))
+        _("predict({x}): mlp1.py prints {expected}; got {got!r}").format(
+            x=tuple(X[i]), expected=OUTPUTS[i], got=layer2[0, 0])
+        + looks_like(layer2[0, 0], {
+            _("x·W1ᵀ: column j of W1 holds the weights into hidden unit j, so Z1 = x·W1"): transposed}))
 
 
 def test_the_whole_batch_at_once_gives_the_same_numbers():
     layer0, layer1, layer2 = predict(X, W1, B1, W2, B2)
     assert layer1.shape == (4, 2) and layer2.shape == (4, 1), (
-        f"X of shape (4, 2) gives layer1 (4, 2) and layer2 (4, 1); got {layer1.shape} and {layer2.shape}")
-    assert layer2.dtype == np.float64, f"the outputs should be float64; got {layer2.dtype}"
-    np.testing.assert_allclose(layer2.ravel(), OUTPUTS, atol=5e-9, err_msg="mlp1.py's four outputs, as one batch")
-    np.testing.assert_array_equal(layer0, X, err_msg="layer0 is the input itself")
+        _("X of shape (4, 2) gives layer1 (4, 2) and layer2 (4, 1); got {shape1} and {shape2}").format(
+            shape1=layer1.shape, shape2=layer2.shape))
+    assert layer2.dtype == np.float64, _("the outputs should be float64; got {dtype}").format(dtype=layer2.dtype)
+    np.testing.assert_allclose(layer2.ravel(), OUTPUTS, atol=5e-9, err_msg=_("mlp1.py's four outputs, as one batch"))
+    np.testing.assert_array_equal(layer0, X, err_msg=_("layer0 is the input itself"))
     # a few ulps: numpy may round the product of one row and of a batch differently (fused multiply-adds)
     for i in range(4):
-        _, one_hidden, one_out = predict(X[i], W1, B1, W2, B2)
-        np.testing.assert_allclose(one_hidden, layer1[i], rtol=1e-14, err_msg=f"row {i}: one sample and the batch agree")
-        np.testing.assert_allclose(one_out, layer2[i], rtol=1e-14, err_msg=f"row {i}: one sample and the batch agree")
+        one_input, one_hidden, one_out = predict(X[i], W1, B1, W2, B2)
+        agree = _("row {i}: one sample and the batch agree").format(i=i)
+        np.testing.assert_allclose(one_hidden, layer1[i], rtol=1e-14, err_msg=agree)
+        np.testing.assert_allclose(one_out, layer2[i], rtol=1e-14, err_msg=agree)
 
 
 def test_a_single_sample_keeps_one_dimension():
-    _, layer1, layer2 = predict(np.array([1, 0]), W1, B1, W2, B2)
+    layer0, layer1, layer2 = predict(np.array([1, 0]), W1, B1, W2, B2)
     assert layer1.shape == (2,) and layer2.shape == (1,), (
-        f"a sample of shape (2,) gives layer1 (2,) and layer2 (1,); got {layer1.shape} and {layer2.shape}")
+        _("a sample of shape (2,) gives layer1 (2,) and layer2 (1,); got {shape1} and {shape2}").format(
+            shape1=layer1.shape, shape2=layer2.shape))
 
 
 def test_other_weights_and_a_wider_layer():
     rng = np.random.default_rng(8)
     w1, b1, w2, b2 = rng.normal(size=(2, 3)), rng.normal(size=3), rng.normal(size=(3, 1)), rng.normal(size=1)
-    _, layer1, layer2 = predict(X, w1, b1, w2, b2)
+    layer0, layer1, layer2 = predict(X, w1, b1, w2, b2)
     expected1 = [[σ(x[0] * w1[0, j] + x[1] * w1[1, j] + b1[j]) for j in range(3)] for x in X]
     expected2 = [[σ(sum(h[j] * w2[j, 0] for j in range(3)) + b2[0])] for h in expected1]
-    np.testing.assert_allclose(layer1, expected1, rtol=1e-12, err_msg="3 hidden units: σ(x·W1 + B1), unit by unit")
-    np.testing.assert_allclose(layer2, expected2, rtol=1e-12, err_msg="3 hidden units: σ(A1·W2 + B2)")
+    np.testing.assert_allclose(layer1, expected1, rtol=1e-12, err_msg=_("3 hidden units: σ(x·W1 + B1), unit by unit"))
+    np.testing.assert_allclose(layer2, expected2, rtol=1e-12, err_msg=_("3 hidden units: σ(A1·W2 + B2)"))
 
 
 def test_the_weights_are_left_unchanged():
     before = [p.copy() for p in (W1, B1, W2, B2)]
     predict(X, W1, B1, W2, B2)
     for name, p, q in zip(("W1", "B1", "W2", "B2"), (W1, B1, W2, B2), before):
-        np.testing.assert_array_equal(p, q, err_msg=f"predict must not change {name}")
+        np.testing.assert_array_equal(p, q, err_msg=_("predict must not change {name}").format(name=name))
 
 
 @pytest.mark.parametrize("name, shapes", [
-    ("W1 with 3 rows", ((3, 2), (2,), (2, 1), (1,))),
-    ("B1 of 3", ((2, 2), (3,), (2, 1), (1,))),
-    ("W2 with 3 rows", ((2, 2), (2,), (3, 1), (1,))),
-    ("B2 of 2", ((2, 2), (2,), (2, 1), (2,))),
-    ("B1 of 1", ((2, 2), (1,), (2, 1), (1,))),  # numpy would broadcast it without a word
+    (_("W1 with 3 rows"), ((3, 2), (2,), (2, 1), (1,))),
+    (_("B1 of 3"), ((2, 2), (3,), (2, 1), (1,))),
+    (_("W2 with 3 rows"), ((2, 2), (2,), (3, 1), (1,))),
+    (_("B2 of 2"), ((2, 2), (2,), (2, 1), (2,))),
+    (_("B1 of 1"), ((2, 2), (1,), (2, 1), (1,))),  # numpy would broadcast it without a word
 ], ids=["W1 with 3 rows", "B1 of 3", "W2 with 3 rows", "B2 of 2", "B1 of 1"])
 def test_shapes_that_do_not_chain_are_a_value_error(name, shapes):
     params = [np.ones(shape) for shape in shapes]
-    err = expect_error(ValueError, lambda: predict(X, *params), f"predict(X (4, 2), {name})")
+    err = expect_error(ValueError, lambda: predict(X, *params), _("predict(X (4, 2), {name})").format(name=name))
     wrong = next(shape for shape, good in zip(shapes, ((2, 2), (2,), (2, 1), (1,))) if shape != good)
-    assert names_shape(err, wrong), f"the message should name the shape {wrong}; it was: {err}"
+    assert names_shape(err, wrong), _("the message should name the shape {shape}; it was: {message}").format(
+        shape=wrong, message=err)

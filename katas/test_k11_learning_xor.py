@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from katas._runner.feedback import numeric_partials
+from katas._runner.feedback import _, numeric_partials
 from katas.k11_learning_xor import T, X, accuracy, backward, bce, forward, init_params, train
 
 
@@ -14,12 +14,12 @@ def σ(z):
 def test_forward_keeps_every_layer():
     params = init_params([2, 3, 1], seed=4)
     acts = forward(X, params)
-    assert len(acts) == 3, f"forward with two layers returns [X, A₁, H]: 3 arrays; got {len(acts)}"
-    np.testing.assert_array_equal(acts[0], X, err_msg="the first activation is the input itself")
+    assert len(acts) == 3, _("forward with two layers returns [X, A₁, H]: 3 arrays; got {count}").format(count=len(acts))
+    np.testing.assert_array_equal(acts[0], X, err_msg=_("the first activation is the input itself"))
     (W1, b1), (W2, b2) = params
     A1 = σ(X @ W1 + b1)
-    np.testing.assert_allclose(acts[1], A1, rtol=1e-12, err_msg="A₁ = σ(X·W₁ + b₁)")
-    np.testing.assert_allclose(acts[2], σ(A1 @ W2 + b2), rtol=1e-12, err_msg="H = σ(A₁·W₂ + b₂)")
+    np.testing.assert_allclose(acts[1], A1, rtol=1e-12, err_msg=_("A₁ = σ(X·W₁ + b₁)"))
+    np.testing.assert_allclose(acts[2], σ(A1 @ W2 + b2), rtol=1e-12, err_msg=_("H = σ(A₁·W₂ + b₂)"))
 
 
 def test_relu_hidden_layers_keep_a_sigmoid_output():
@@ -28,10 +28,10 @@ def test_relu_hidden_layers_keep_a_sigmoid_output():
     (W1, b1), (W2, b2), (W3, b3) = params
     A1 = np.maximum(0, X @ W1 + b1)
     A2 = np.maximum(0, A1 @ W2 + b2)
-    np.testing.assert_allclose(acts[1], A1, rtol=1e-12, err_msg="hidden='relu': A₁ = max(0, X·W₁ + b₁)")
-    np.testing.assert_allclose(acts[2], A2, rtol=1e-12, err_msg="hidden='relu': A₂ = max(0, A₁·W₂ + b₂)")
+    np.testing.assert_allclose(acts[1], A1, rtol=1e-12, err_msg=_("hidden='relu': A₁ = max(0, X·W₁ + b₁)"))
+    np.testing.assert_allclose(acts[2], A2, rtol=1e-12, err_msg=_("hidden='relu': A₂ = max(0, A₁·W₂ + b₂)"))
     np.testing.assert_allclose(acts[3], σ(A2 @ W3 + b3), rtol=1e-12,
-                               err_msg="the output layer is a sigmoid whatever the hidden layers are")
+                               err_msg=_("the output layer is a sigmoid whatever the hidden layers are"))
 
 
 def _flat(params):
@@ -73,27 +73,31 @@ def _slipped_gradients(params, hidden, mean=True, relu_at_zero=0.0, output_slope
 def test_backward_matches_a_numeric_gradient(sizes, hidden, seed):
     params = init_params(sizes, seed)
     grads = backward(forward(X, params, hidden), T, params, hidden)
-    assert len(grads) == len(params), f"one (dW, db) per layer: expected {len(params)}; got {len(grads)}"
+    assert len(grads) == len(params), _("one (dW, db) per layer: expected {expected}; got {got}").format(
+        expected=len(params), got=len(grads))
     got = np.array(np.concatenate([np.concatenate([np.ravel(dW), np.ravel(db)]) for dW, db in grads]))
     loss = lambda *values: bce(forward(X, _unflat(values, sizes), hidden)[-1], T)  # noqa: E731
     numeric = np.array(numeric_partials(loss, _flat(params)))
     if got.shape == numeric.shape and np.allclose(got, numeric, rtol=1e-5, atol=1e-9):
         return
-    names = {(True, 0.0): [], (False, 0.0): ["the sum over samples, not the mean: δ_L = (H − T)/n"],
-             (True, 1.0): ["ReLU' = 1 where A = 0 (A >= 0): the slope is 1 only where A > 0"],
-             (False, 1.0): ["the sum over samples, not the mean: δ_L = (H − T)/n",
-                            "ReLU' = 1 where A = 0 (A >= 0): the slope is 1 only where A > 0"]}
+    summed = _("the sum over samples, not the mean: δ_L = (H − T)/n")
+    relu_at_zero = _("ReLU' = 1 where A = 0 (A >= 0): the slope is 1 only where A > 0")
+    names = {(True, 0.0): [], (False, 0.0): [summed], (True, 1.0): [relu_at_zero],
+             (False, 1.0): [summed, relu_at_zero]}
     slips = next((found for (mean, at_zero), found in names.items() if found and got.shape == numeric.shape
                   and (hidden == "relu" or at_zero == 0.0)
                   and np.allclose(got, _slipped_gradients(params, hidden, mean, at_zero), rtol=1e-7, atol=1e-12)), [])
     if got.shape == numeric.shape and np.allclose(got, _slipped_gradients(params, hidden, output_slope=True),
                                                   rtol=1e-7, atol=1e-12):
-        slips = ["σ' kept at the output, as in kata 9: with cross-entropy δ_L = (H − T)/n, with no H(1 − H)"]
+        slips = [_("σ' kept at the output, as in kata 9: with cross-entropy δ_L = (H − T)/n, with no H(1 − H)")]
     worst = int(np.argmax(np.abs(got - numeric))) if got.shape == numeric.shape else None
-    pytest.fail(f"backward for sizes {sizes}, hidden={hidden!r}: the gradients of the cross-entropy against central "
-                f"differences differ" + (f" (at {_entry(worst, sizes)}: expected {numeric[worst]:.8g}, got {got[worst]:.8g})"
-                                         if worst is not None else f" in size: {got.size} values, expected {numeric.size}")
-                + "".join(f" — that is {slip}" for slip in slips), pytrace=False)
+    pytest.fail(_("backward for sizes {sizes}, hidden={hidden!r}: the gradients of the cross-entropy against central "
+                  "differences differ").format(sizes=sizes, hidden=hidden)
+                + (_(" (at {entry}: expected {expected:.8g}, got {got:.8g})").format(
+                    entry=_entry(worst, sizes), expected=numeric[worst], got=got[worst])
+                   if worst is not None else _(" in size: {got} values, expected {expected}").format(
+                    got=got.size, expected=numeric.size))
+                + "".join(_(" — that is {mistake}").format(mistake=slip) for slip in slips), pytrace=False)
 
 
 def _entry(index, sizes):
@@ -111,66 +115,69 @@ def _entry(index, sizes):
 def test_the_defaults_are_sigmoid_hidden_layers_and_seed_0():
     params = init_params([2, 3, 1])
     assert all(np.array_equal(a, b) for layer, again in zip(params, init_params([2, 3, 1], seed=0))
-               for a, b in zip(layer, again)), "init_params(sizes) starts from seed 0, as init_params(sizes, seed=0)"
+               for a, b in zip(layer, again)), _("init_params(sizes) starts from seed 0, as init_params(sizes, seed=0)")
     activations = forward(X, params)
     for (dW, db), (dW_s, db_s) in zip(backward(activations, T, params), backward(activations, T, params, "sigmoid")):
         assert np.array_equal(dW, dW_s) and np.array_equal(db, db_s), (
-            "backward without hidden= must treat the hidden layers as sigmoids, as forward does")
+            _("backward without hidden= must treat the hidden layers as sigmoids, as forward does"))
 
 
 def test_accuracy_counts_correct_rows():
     assert accuracy(np.array([[0.1], [0.9], [0.6], [0.7]]), T) == 0.75
     assert accuracy(np.array([[0.49], [0.51], [0.99], [0.01]]), T) == 1.0
     got = accuracy(np.array([[0.5], [0.9], [0.9], [0.1]]), T)
-    assert got == 1.0, f"H = 0.5 is not above 0.5, so it predicts 0, which is right for (0, 0): expected 1.0; got {got}"
+    assert got == 1.0, _("H = 0.5 is not above 0.5, so it predicts 0, which is right for (0, 0): expected 1.0; got {got}").format(
+        got=got)
 
 
 def test_the_lectures_network_learns_xor():
     params, log = train(X, T, [2, 2, 1], lr=1.0, epochs=3000, log_every=1000)
     H = forward(X, params)[-1]
-    assert accuracy(H, T) == 1.0, f"2-2-1, η = 1.0, 3000 epochs, seed 0 should get XOR right; H = {H.ravel()}"
+    assert accuracy(H, T) == 1.0, _("2-2-1, η = 1.0, 3000 epochs, seed 0 should get XOR right; H = {H}").format(
+        H=H.ravel())
     loss = bce(H, T)
     # 1e-5: bce's ε changes the exact gradient by about ε/H, whether backward includes it or not
-    assert loss == pytest.approx(0.0037798402802134232, rel=1e-5), (
-        f"the final cross-entropy for seed 0 is 0.00377984…; got {loss!r}. Same seed, same start, same numbers: "
-        "one full-batch step per epoch, every parameter moved by −η·gradient")
-    assert [e for e, _, _ in log] == [0, 1000, 2000], f"log_every=1000 logs epochs 0, 1000, 2000; got {[e for e, _, _ in log]}"
+    assert loss == pytest.approx(0.0037798402802134232, rel=1e-5), _(
+        "the final cross-entropy for seed 0 is 0.00377984…; got {loss!r}. Same seed, same start, same numbers: "
+        "one full-batch step per epoch, every parameter moved by −η·gradient").format(loss=loss)
+    assert [e for e, _, _ in log] == [0, 1000, 2000], _(
+        "log_every=1000 logs epochs 0, 1000, 2000; got {epochs}").format(epochs=[e for e, _, _ in log])
     # bce's ε moves the loss by about ε/H relative: 1e-6 admits the lesson's formula without ε too
     assert log[0][1] == pytest.approx(0.7206679337662025, rel=1e-6), (
-        f"the loss at epoch 0, before any update: expected 0.72066793…; got {log[0][1]!r}")
-    assert log[0][1] > log[1][1] > log[2][1] > loss, "the loss goes down"
+        _("the loss at epoch 0, before any update: expected 0.72066793…; got {loss!r}").format(loss=log[0][1]))
+    assert log[0][1] > log[1][1] > log[2][1] > loss, _("the loss goes down")
 
 
 def test_training_is_reproducible():
-    first, _ = train(X, T, [2, 2, 1], lr=1.0, epochs=50, seed=3)
-    again, _ = train(X, T, [2, 2, 1], lr=1.0, epochs=50, seed=3)
-    other, _ = train(X, T, [2, 2, 1], lr=1.0, epochs=50, seed=4)
+    first, _log = train(X, T, [2, 2, 1], lr=1.0, epochs=50, seed=3)
+    again, _log = train(X, T, [2, 2, 1], lr=1.0, epochs=50, seed=3)
+    other, _log = train(X, T, [2, 2, 1], lr=1.0, epochs=50, seed=4)
     assert all(np.array_equal(a, b) for (Wa, ba), (Wb, bb) in zip(first, again) for a, b in ((Wa, Wb), (ba, bb))), (
-        "the same seed must give the same run")
-    assert not np.array_equal(first[0][0], other[0][0]), "another seed gives another start"
+        _("the same seed must give the same run"))
+    assert not np.array_equal(first[0][0], other[0][0]), _("another seed gives another start")
 
 
 def test_no_log_without_log_every():
-    _, log = train(X, T, [2, 2, 1], lr=1.0, epochs=10)
-    assert log == [], f"without log_every the log is empty; got {log}"
+    _params, log = train(X, T, [2, 2, 1], lr=1.0, epochs=10)
+    assert log == [], _("without log_every the log is empty; got {log}").format(log=log)
 
 
 def test_the_deep_sigmoid_network_loses_its_gradient_toward_the_input():
-    _, log = train(X, T, [2, 10, 10, 10, 1], lr=0.1, epochs=1, log_every=1)
+    _params, log = train(X, T, [2, 10, 10, 10, 1], lr=0.1, epochs=1, log_every=1)
     norms = log[0][2]
-    assert len(norms) == 4, f"one gradient size per layer: 4; got {norms}"
+    assert len(norms) == 4, _("one gradient size per layer: 4; got {norms}").format(norms=norms)
     np.testing.assert_allclose(norms, [0.045642728295799795, 0.14966524652825683, 0.49314883017292965,
                                        0.5478340038729443], rtol=1e-5,  # ε in bce or not
-                               err_msg="‖∂E/∂Wₗ‖ at epoch 0, seed 0, input layer first")
-    assert norms[0] < norms[1] < norms[2] < norms[3], "with sigmoid layers the gradient shrinks toward the input"
+                               err_msg=_("‖∂E/∂Wₗ‖ at epoch 0, seed 0, input layer first"))
+    assert norms[0] < norms[1] < norms[2] < norms[3], _("with sigmoid layers the gradient shrinks toward the input")
 
 
 def test_relu_keeps_the_gradient_and_learns_xor():
-    _, log = train(X, T, [2, 10, 10, 10, 1], lr=0.1, epochs=1, hidden="relu", log_every=1)
+    _params, log = train(X, T, [2, 10, 10, 10, 1], lr=0.1, epochs=1, hidden="relu", log_every=1)
     np.testing.assert_allclose(log[0][2], [12.354352091635274, 8.22517068596872, 10.437315641945291,
                                            7.217908111243691], rtol=1e-5,  # ε in bce or not
-                               err_msg="‖∂E/∂Wₗ‖ at epoch 0, seed 0, ReLU hidden layers")
-    relu, _ = train(X, T, [2, 10, 10, 10, 1], lr=0.1, epochs=2001, hidden="relu")
-    sigmoid, _ = train(X, T, [2, 10, 10, 10, 1], lr=0.1, epochs=2001)
-    assert accuracy(forward(X, relu, "relu")[-1], T) == 1.0, "with ReLU the deep network learns XOR in 2001 epochs"
-    assert accuracy(forward(X, sigmoid)[-1], T) < 1.0, "with sigmoids, from the same start (seed 0), 2001 epochs are not enough"
+                               err_msg=_("‖∂E/∂Wₗ‖ at epoch 0, seed 0, ReLU hidden layers"))
+    relu, _log = train(X, T, [2, 10, 10, 10, 1], lr=0.1, epochs=2001, hidden="relu")
+    sigmoid, _log = train(X, T, [2, 10, 10, 10, 1], lr=0.1, epochs=2001)
+    assert accuracy(forward(X, relu, "relu")[-1], T) == 1.0, _("with ReLU the deep network learns XOR in 2001 epochs")
+    assert accuracy(forward(X, sigmoid)[-1], T) < 1.0, _("with sigmoids, from the same start (seed 0), 2001 epochs are not enough")

@@ -7,7 +7,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from katas._runner.feedback import expect_error, looks_like, numeric_partials
+from katas._runner.feedback import _, expect_error, looks_like, numeric_partials
 from katas.k13_epochs_and_batches import (AND_PARAMS, AND_T, AND_X, XOR_PARAMS, XOR_T, forward, init_params,
                                           iterations_per_epoch, keras_mse, keras_mse_grad, minibatches,
                                           parameter_count, train, train_step)
@@ -33,11 +33,13 @@ def _copies(params):
 def _batches(n, batch_size, seed=None):
     got = minibatches(n, batch_size, seed)
     assert not isinstance(got, np.ndarray) or got.dtype == object, (
-        f"minibatches({n}, {batch_size}) should give the batches one by one (a generator or a list of arrays)")
+        _("minibatches({n}, {batch_size}) should give the batches one by one (a generator or a list of arrays)").format(
+            n=n, batch_size=batch_size))
     batches = [np.asarray(batch) for batch in got]
     for batch in batches:
         assert batch.ndim == 1 and (batch.size == 0 or batch.dtype.kind in "iu"), (
-            f"minibatches({n}, {batch_size}): each batch is a 1-D array of integer indices; got {batch!r}")
+            _("minibatches({n}, {batch_size}): each batch is a 1-D array of integer indices; got {batch!r}").format(
+                n=n, batch_size=batch_size, batch=batch))
     return batches
 
 
@@ -50,18 +52,21 @@ def _batches(n, batch_size, seed=None):
 def test_iterations_per_epoch(n, batch_size, expected):
     got = iterations_per_epoch(n, batch_size)
     assert isinstance(got, (int, np.integer)) and not isinstance(got, bool), (
-        f"iterations_per_epoch({n}, {batch_size}) should be an int; got {got!r}")
+        _("iterations_per_epoch({n}, {batch_size}) should be an int; got {got!r}").format(
+            n=n, batch_size=batch_size, got=got))
     assert got == expected, (
-        f"iterations_per_epoch({n}, {batch_size}): ⌈{n} / {batch_size}⌉ = {expected}; got {got!r}"
-        + looks_like(got, {"⌊n / batch size⌋: the short last batch dropped; it is an iteration too": n // batch_size,
-                           "n / batch size, not rounded up to a whole number of iterations": n / batch_size,
-                           "⌊n / batch size⌋ + 1: one too many when the batches fit exactly": n // batch_size + 1}))
+        _("iterations_per_epoch({n}, {batch_size}): ⌈{n} / {batch_size}⌉ = {expected}; got {got!r}").format(
+            n=n, batch_size=batch_size, expected=expected, got=got)
+        + looks_like(got, {_("⌊n / batch size⌋: the short last batch dropped; it is an iteration too"): n // batch_size,
+                           _("n / batch size, not rounded up to a whole number of iterations"): n / batch_size,
+                           _("⌊n / batch size⌋ + 1: one too many when the batches fit exactly"): n // batch_size + 1}))
 
 
 @pytest.mark.parametrize("batch_size", [0, -2])
 def test_iterations_per_epoch_needs_a_batch(batch_size):
     expect_error(ValueError, lambda: iterations_per_epoch(10, batch_size),
-                 f"iterations_per_epoch(10, {batch_size}): a batch holds at least one sample")
+                 _("iterations_per_epoch(10, {batch_size}): a batch holds at least one sample").format(
+                     batch_size=batch_size))
 
 
 # %% minibatches
@@ -73,15 +78,16 @@ def test_minibatches_in_order(n, batch_size, expected):
     got = [batch.tolist() for batch in _batches(n, batch_size)]
     slip = ""
     if got == expected[:-1] and len(expected[-1]) < batch_size:
-        slip = " — the short last batch dropped: every sample is seen once per epoch"
-    assert got == expected, f"minibatches({n}, {batch_size}) without a seed: {expected}; got {got}{slip}"
+        slip = _(" — the short last batch dropped: every sample is seen once per epoch")
+    assert got == expected, _("minibatches({n}, {batch_size}) without a seed: {expected}; got {got}").format(
+        n=n, batch_size=batch_size, expected=expected, got=got) + slip
 
 
 def test_the_slides_hundred_samples_in_batches_of_ten():
     batches = _batches(100, 10)
     assert [len(b) for b in batches] == [10] * 10, (
-        f"100 samples, batch size 10: 10 batches of 10 (the slides' 1 epoch = 10 iterations); got lengths "
-        f"{[len(b) for b in batches]}")
+        _("100 samples, batch size 10: 10 batches of 10 (the slides' 1 epoch = 10 iterations); got lengths "
+          "{lengths}").format(lengths=[len(b) for b in batches]))
     assert np.concatenate(batches).tolist() == list(range(100))
 
 
@@ -92,12 +98,15 @@ def _every_sample_once(n, batch_size, batches, what):
     missing = sorted(set(range(n)) - set(counts))
     slip = ""
     if twice or missing:
-        slip = (f" — a sample twice ({twice[:5]}) and another dropped ({missing[:5]}): shuffle with a permutation,"
-                " not n random indices drawn with replacement") if twice else f" — samples dropped: {missing[:5]}"
-    assert sorted(indices) == list(range(n)), f"{what}: every index 0 … {n - 1} exactly once per epoch{slip}"
+        slip = _(" — a sample twice ({twice}) and another dropped ({missing}): shuffle with a permutation,"
+                 " not n random indices drawn with replacement").format(twice=twice[:5], missing=missing[:5]) if twice \
+            else _(" — samples dropped: {missing}").format(missing=missing[:5])
+    assert sorted(indices) == list(range(n)), _("{what}: every index 0 … {last} exactly once per epoch").format(
+        what=what, last=n - 1) + slip
     lengths = [len(b) for b in batches]
     expected = [batch_size] * (n // batch_size) + ([n % batch_size] if n % batch_size else [])
-    assert lengths == expected, f"{what}: batches of {batch_size}, the last one short; got lengths {lengths}"
+    assert lengths == expected, _("{what}: batches of {batch_size}, the last one short; got lengths {lengths}").format(
+        what=what, batch_size=batch_size, lengths=lengths)
 
 
 @pytest.mark.parametrize("n, batch_size, seed", [(4, 1, 0), (10, 3, 1), (20, 4, 2), (101, 10, 3)],
@@ -109,21 +118,21 @@ def test_shuffled_minibatches_hold_every_sample_once(n, batch_size, seed):
 def test_the_seed_decides_the_order():
     orders = {seed: np.concatenate(_batches(20, 4, seed)).tolist() for seed in (0, 1, 2)}
     again = np.concatenate(_batches(20, 4, 0)).tolist()
-    assert again == orders[0], "minibatches with the same seed must give the same order again"
+    assert again == orders[0], _("minibatches with the same seed must give the same order again")
     in_order = [seed for seed, order in orders.items() if order == list(range(20))]
     assert not in_order, (
-        f"minibatches(20, 4, seed={in_order[0]}) gave 0 … 19 in order: any seed but None shuffles"
-        + (" — `if seed:` is false for seed 0: test `seed is None`" if in_order == [0] else ""))
+        _("minibatches(20, 4, seed={seed}) gave 0 … 19 in order: any seed but None shuffles").format(seed=in_order[0])
+        + (_(" — `if seed:` is false for seed 0: test `seed is None`") if in_order == [0] else ""))
     assert len({tuple(order) for order in orders.values()}) > 1, (
-        "seeds 0, 1 and 2 gave the same order: the order should come from np.random.default_rng(seed)")
+        _("seeds 0, 1 and 2 gave the same order: the order should come from np.random.default_rng(seed)"))
 
 
 def test_a_generator_as_seed_gives_a_new_order_each_epoch():
     rng = np.random.default_rng(5)
-    first, second = (np.concatenate(_batches(20, 4, rng)).tolist() for _ in range(2))
+    first, second = (np.concatenate(_batches(20, 4, rng)).tolist() for _epoch in range(2))
     assert first != second, (
-        "minibatches(20, 4, rng) called twice with the same Generator should draw two different orders: "
-        "np.random.default_rng(seed) hands a Generator back unchanged, so it moves on")
+        _("minibatches(20, 4, rng) called twice with the same Generator should draw two different orders: "
+          "np.random.default_rng(seed) hands a Generator back unchanged, so it moves on"))
 
 
 # %% parameter_count
@@ -133,14 +142,15 @@ def test_a_generator_as_seed_gives_a_new_order_each_epoch():
 def test_parameter_count(sizes, expected):
     got = parameter_count(sizes)
     pairs = list(zip(sizes, sizes[1:]))
-    slips = {"without the biases: (n_in + 1)·n_out, one bias per unit": sum(a * b for a, b in pairs),
-             "n_in·(n_out + 1): the + 1 is the bias, an input fixed at 1.0, so it belongs to n_in":
+    slips = {_("without the biases: (n_in + 1)·n_out, one bias per unit"): sum(a * b for a, b in pairs),
+             _("n_in·(n_out + 1): the + 1 is the bias, an input fixed at 1.0, so it belongs to n_in"):
                  sum(a * (b + 1) for a, b in pairs),
-             "the units counted, not the weights": sum(sizes)}
+             _("the units counted, not the weights"): sum(sizes)}
     assert isinstance(got, (int, np.integer)) and not isinstance(got, bool), (
-        f"parameter_count({list(sizes)}) should be an int; got {got!r}")
+        _("parameter_count({sizes}) should be an int; got {got!r}").format(sizes=list(sizes), got=got))
     assert got == expected, (
-        f"parameter_count({list(sizes)}): Σ (n_in + 1)·n_out = {expected} (Keras's Total params); got {got!r}"
+        _("parameter_count({sizes}): Σ (n_in + 1)·n_out = {expected} (Keras's Total params); got {got!r}").format(
+            sizes=list(sizes), expected=expected, got=got)
         + looks_like(got, slips))
 
 
@@ -150,7 +160,8 @@ def test_the_given_start_has_as_many_entries_as_parameters(sizes):
     params = init_params(sizes, seed=0)
     entries = sum(np.size(W) + np.size(b) for W, b in params)
     assert count == entries, (
-        f"parameter_count({sizes}) = {count!r}, but a network of those sizes holds {entries} weights and biases")
+        _("parameter_count({sizes}) = {count!r}, but a network of those sizes holds {entries} weights and biases").format(
+            sizes=sizes, count=count, entries=entries))
     assert [(np.shape(W), np.shape(b)) for W, b in params] == [((a, b), (b,)) for a, b in zip(sizes, sizes[1:])]
 
 
@@ -158,19 +169,20 @@ def test_the_given_start_is_kerass_glorot_uniform():
     count = parameter_count([100, 100])
     (W, b), = init_params([100, 100], seed=0)
     r = math.sqrt(6 / 200)  # glorot_uniform: W ~ uniform(−r, r), r = √(6 / (n_in + n_out))
-    assert W.size + b.size == count and np.all(b == 0), "Keras starts a Dense layer's biases at 0"
+    assert W.size + b.size == count and np.all(b == 0), _("Keras starts a Dense layer's biases at 0")
     assert np.all(np.abs(W) <= r) and np.abs(W).max() > 0.99 * r and abs(W.mean()) < 0.01, (
-        "10 000 weights from uniform(−r, r), r = √(6 / 200): within ±r, reaching near it, centred on 0")
+        _("10 000 weights from uniform(−r, r), r = √(6 / 200): within ±r, reaching near it, centred on 0"))
     same, other = init_params([100, 100], seed=0)[0][0], init_params([100, 100], seed=1)[0][0]
-    assert np.array_equal(W, same) and not np.array_equal(W, other), "the same seed gives the same start; another seed another"
+    assert np.array_equal(W, same) and not np.array_equal(W, other), _(
+        "the same seed gives the same start; another seed another")
 
 
 # %% keras_mse and its gradient
 def _mse_slips(y, t):
     d = np.asarray(y, dtype=float) - np.asarray(t, dtype=float)
-    return {"½·mean((y − t)²): Keras's mse has no ½": 0.5 * np.mean(d ** 2),
-            "a sum, not a mean: Keras divides by the number of entries": np.sum(d ** 2),
-            "½Σ(y − t)², the course's E (kata 9), not Keras's mse": 0.5 * np.sum(d ** 2)}
+    return {_("½·mean((y − t)²): Keras's mse has no ½"): 0.5 * np.mean(d ** 2),
+            _("a sum, not a mean: Keras divides by the number of entries"): np.sum(d ** 2),
+            _("½Σ(y − t)², the course's E (kata 9), not Keras's mse"): 0.5 * np.sum(d ** 2)}
 
 
 @pytest.mark.parametrize("y, t", [
@@ -181,9 +193,10 @@ def test_keras_mse(y, t):
     got = keras_mse(np.array(y), np.array(t))
     d = np.array(y) - np.array(t)
     expected = float(np.sum(d ** 2) / d.size)
-    assert isinstance(got, float), f"keras_mse should return a float; got {got!r}"
+    assert isinstance(got, float), _("keras_mse should return a float; got {got!r}").format(got=got)
     assert got == pytest.approx(expected, rel=1e-12), (
-        f"keras_mse(y, t) = mean((y − t)²) over all {d.size} entries = {expected!r}; got {got!r}"
+        _("keras_mse(y, t) = mean((y − t)²) over all {n} entries = {expected!r}; got {got!r}").format(
+            n=d.size, expected=expected, got=got)
         + looks_like(got, _mse_slips(y, t), rel=1e-9))
 
 
@@ -195,16 +208,18 @@ def test_keras_mse_grad(y, t):
     got = keras_mse_grad(y.copy(), t)  # a copy: the expected values below come from the untouched y
     n = y.size
     expected = 2 * (y - t) / n
-    assert np.shape(got) == y.shape, f"keras_mse_grad returns an array of y's shape {y.shape}; got {np.shape(got)}"
+    assert np.shape(got) == y.shape, _("keras_mse_grad returns an array of y's shape {shape}; got {got}").format(
+        shape=y.shape, got=np.shape(got))
     got = np.asarray(got, dtype=float)
-    slips = {f"(y − t)/n: the 2 from the square forgotten (that is the gradient of ½·mean)": (y - t) / n,
-             "2(y − t), not divided by n": 2 * (y - t),
-             f"divided by the {len(y)} rows, not by all {n} entries of y": 2 * (y - t) / len(y),
-             "t − y: the sign flipped": 2 * (t - y) / n}
-    slip = next((f" — that is {name}" for name, value in slips.items() if np.allclose(got, value, rtol=1e-9)), "")
-    np.testing.assert_allclose(got, expected, rtol=1e-12, err_msg=f"∂L/∂y = 2(y − t)/n with n = {n}{slip}")
+    slips = {_("(y − t)/n: the 2 from the square forgotten (that is the gradient of ½·mean)"): (y - t) / n,
+             _("2(y − t), not divided by n"): 2 * (y - t),
+             _("divided by the {rows} rows, not by all {n} entries of y").format(rows=len(y), n=n): 2 * (y - t) / len(y),
+             _("t − y: the sign flipped"): 2 * (t - y) / n}
+    slip = next((_(" — that is {mistake}").format(mistake=name)
+                 for name, value in slips.items() if np.allclose(got, value, rtol=1e-9)), "")
+    np.testing.assert_allclose(got, expected, rtol=1e-12, err_msg=_("∂L/∂y = 2(y − t)/n with n = {n}").format(n=n) + slip)
     numeric = numeric_partials(lambda *v: float(np.mean((np.array(v).reshape(y.shape) - t) ** 2)), list(y.ravel()))
-    np.testing.assert_allclose(got.ravel(), numeric, rtol=1e-6, err_msg="central differences of mean((y − t)²)")
+    np.testing.assert_allclose(got.ravel(), numeric, rtol=1e-6, err_msg=_("central differences of mean((y − t)²)"))
 
 
 # %% forward, in float32 as Keras computes
@@ -218,25 +233,29 @@ def test_forward_keeps_every_layer_in_the_given_dtype(weights):
     params = XOR_PARAMS if weights == "float32" else _copies(XOR_PARAMS)
     for dtype in (np.float32, np.float64):
         activations = forward(AND_X, params, dtype=dtype)
-        assert len(activations) == 3, f"forward for a 2-2-1 network returns [X, A₁, Y]; got {len(activations)} arrays"
+        assert len(activations) == 3, _("forward for a 2-2-1 network returns [X, A₁, Y]; got {count} arrays").format(
+            count=len(activations))
         for k, (A, shape) in enumerate(zip(activations, [(4, 2), (4, 2), (4, 1)])):
-            assert np.shape(A) == shape, f"activation {k} of the 2-2-1 network on 4 samples: shape {shape}; got {np.shape(A)}"
-            slip = " — computed in float64 instead of float32: cast X, W and b to dtype first" if (
+            assert np.shape(A) == shape, _(
+                "activation {k} of the 2-2-1 network on 4 samples: shape {shape}; got {got}").format(
+                k=k, shape=shape, got=np.shape(A))
+            slip = _(" — computed in float64 instead of float32: cast X, W and b to dtype first") if (
                 dtype is np.float32 and A.dtype == np.float64) else ""
             assert A.dtype == dtype, (
-                f"forward(..., dtype={dtype.__name__}) with W and b in {weights}: activation {k} is {A.dtype}{slip}")
-    assert forward(AND_X, AND_PARAMS)[-1].dtype == np.float64, "forward's dtype is np.float64 unless told otherwise"
+                _("forward(..., dtype={dtype}) with W and b in {weights}: activation {k} is {got}").format(
+                    dtype=dtype.__name__, weights=weights, k=k, got=A.dtype) + slip)
+    assert forward(AND_X, AND_PARAMS)[-1].dtype == np.float64, _("forward's dtype is np.float64 unless told otherwise")
 
 
 def test_the_slides_and_weights_give_the_slides_outputs_in_float32():
     Y = forward(AND_X, AND_PARAMS, dtype=np.float32)[-1]
-    assert Y.dtype == np.float32, f"forward(..., dtype=np.float32) must compute in float32; got {Y.dtype}" + (
-        " — float64 instead of float32" if Y.dtype == np.float64 else "")
+    assert Y.dtype == np.float32, _("forward(..., dtype=np.float32) must compute in float32; got {got}").format(
+        got=Y.dtype) + (_(" — float64 instead of float32") if Y.dtype == np.float64 else "")
     for x, got, printed in zip(AND_X.tolist(), np.ravel(Y), AND_OUT):
         assert abs(float(got) - printed) <= _ulp_tolerance(printed), (
-            f"AND unit w = (3.7209592, 3.723007), b = −5.6813374 at x = {x}: the slides print {printed}; got "
-            f"{float(got)!r} (allowed: the printing's 0.5e-8 and two float32 ulps)"
-            + (" — was it σ(x·w + b), with the bias?" if abs(float(got) - printed) > 1e-3 else ""))
+            _("AND unit w = (3.7209592, 3.723007), b = −5.6813374 at x = {x}: the slides print {printed}; got "
+              "{got!r} (allowed: the printing's 0.5e-8 and two float32 ulps)").format(x=x, printed=printed, got=float(got))
+            + (_(" — was it σ(x·w + b), with the bias?") if abs(float(got) - printed) > 1e-3 else ""))
     # Keras printed the weights with fewer than numpy's 8 decimals: each is the shortest form of the exact float32
     for printed in PRINTED_WEIGHTS:
         assert str(np.float32(printed)) == printed and len(printed.split(".")[1]) < 8, printed
@@ -244,14 +263,14 @@ def test_the_slides_and_weights_give_the_slides_outputs_in_float32():
 
 def test_the_slides_xor_weights_give_the_slides_outputs_to_seven_decimals():
     Y = forward(AND_X, XOR_PARAMS, dtype=np.float32)[-1]
-    assert Y.dtype == np.float32, f"forward(..., dtype=np.float32) must compute in float32; got {Y.dtype}"
+    assert Y.dtype == np.float32, _("forward(..., dtype=np.float32) must compute in float32; got {got}").format(got=Y.dtype)
     for x, got, printed in zip(AND_X.tolist(), np.ravel(Y), XOR_OUT):
         assert abs(float(got) - printed) <= _ulp_tolerance(printed), (
-            f"XOR 2-2-1 with the slides' weights at x = {x}: the slides print {printed}; got {float(got)!r} "
-            "(allowed: the printing's 0.5e-8 and two float32 ulps)")
+            _("XOR 2-2-1 with the slides' weights at x = {x}: the slides print {printed}; got {got!r} "
+              "(allowed: the printing's 0.5e-8 and two float32 ulps)").format(x=x, printed=printed, got=float(got)))
     exact = forward(AND_X, XOR_PARAMS, dtype=np.float64)[-1]
     np.testing.assert_allclose(np.ravel(exact), XOR_OUT, rtol=0, atol=1e-7,
-                               err_msg="in float64, the slides' XOR weights give outputs within 1e-7 of the printed ones")
+                               err_msg=_("in float64, the slides' XOR weights give outputs within 1e-7 of the printed ones"))
 
 
 def test_forward_on_a_network_of_3_then_4_then_2_units():
@@ -263,7 +282,8 @@ def test_forward_on_a_network_of_3_then_4_then_2_units():
     Y = 1 / (1 + np.exp(-(A1 @ params[1][0] + params[1][1])))
     for k, (got, want) in enumerate(zip(activations, [X, A1, Y])):
         np.testing.assert_allclose(got, want, rtol=1e-12, err_msg=(
-            f"activation {k} of a 3-4-2 network: Aₗ = σ(Aₗ₋₁·Wₗ + bₗ), W of shape (n_in, n_out), the sigmoid on every layer"))
+            _("activation {k} of a 3-4-2 network: Aₗ = σ(Aₗ₋₁·Wₗ + bₗ), W of shape (n_in, n_out), the sigmoid on every "
+              "layer").format(k=k)))
 
 
 # %% train_step: Keras's mse, one batch
@@ -271,8 +291,8 @@ def test_one_step_with_batch_size_one_is_the_step_of_kata_9_at_twice_the_rate():
     before = _copies(MLP2_PARAMS)
     new = train_step(np.array([[0, 0]]), np.array([[0]]), before, lr=0.1)
     for (W, b), (W0, b0) in zip(before, MLP2_PARAMS):
-        assert np.array_equal(W, W0) and np.array_equal(b, b0), "train_step must leave the caller's arrays unchanged"
-    assert len(new) == 2 and all(len(pair) == 2 for pair in new), "train_step returns [(W1, b1), (W2, b2)]"
+        assert np.array_equal(W, W0) and np.array_equal(b, b0), _("train_step must leave the caller's arrays unchanged")
+    assert len(new) == 2 and all(len(pair) == 2 for pair in new), _("train_step returns [(W1, b1), (W2, b2)]")
     (W1, b1), (W2, b2) = new
     # kata 9's one step by hand on (0, 0) → 0 with η = 0.2 (textbook 6): w5 0.484645, w6 0.583918, b3 0.270750
     for name, got, want, half in (("w5", W2[0, 0], 0.4846448305409318, 0.4923224152704659),
@@ -280,10 +300,10 @@ def test_one_step_with_batch_size_one_is_the_step_of_kata_9_at_twice_the_rate():
                                   ("b3", b2[0], 0.27075089865408397, 0.285375449327042),
                                   ("b1", b1[0], 0.09635298746357744, 0.09817649373178872)):
         assert got == pytest.approx(want, rel=1e-12), (
-            f"train_step on (0, 0) → 0 with η = 0.1 and Keras's mse is kata 9's step with η = 0.2: {name} = "
-            f"{want:.7f}; got {got!r}"
-            + looks_like(got, {"kata 9's step with η, not 2η: ∂L/∂y = 2(y − t)/n has a 2": half}, rel=1e-9))
-    np.testing.assert_array_equal(W1, MLP2_PARAMS[0][0], err_msg="w1 … w4 do not move: x = (0, 0)")
+            _("train_step on (0, 0) → 0 with η = 0.1 and Keras's mse is kata 9's step with η = 0.2: {name} = "
+              "{want:.7f}; got {got!r}").format(name=name, want=want, got=got)
+            + looks_like(got, {_("kata 9's step with η, not 2η: ∂L/∂y = 2(y − t)/n has a 2"): half}, rel=1e-9))
+    np.testing.assert_array_equal(W1, MLP2_PARAMS[0][0], err_msg=_("w1 … w4 do not move: x = (0, 0)"))
 
 
 def _mean_loss(x, t, shapes):
@@ -318,12 +338,12 @@ def test_a_batch_moves_against_the_mean_gradient(network):
     expected = _flat(params) - lr * gradient
     slip = ""
     if np.allclose(got, _flat(params) - lr * len(x) * gradient, atol=1e-8):
-        slip = " — that is the sum over the batch, not the mean: L = mean((y − t)²) divides by n"
+        slip = _(" — that is the sum over the batch, not the mean: L = mean((y − t)²) divides by n")
     elif np.allclose(got, _flat(params) - lr * gradient / 2, atol=1e-8):
-        slip = " — that is the gradient of ½·mean: ∂L/∂y = 2(y − t)/n"
+        slip = _(" — that is the gradient of ½·mean: ∂L/∂y = 2(y − t)/n")
     np.testing.assert_allclose(got, expected, rtol=0, atol=1e-8, err_msg=(
-        f"{network}: one train_step is p − η·∂L/∂p with L = mean((y − t)²) over the batch (checked against "
-        f"central differences, in the order W1 b1 W2 b2){slip}"))
+        _("{network}: one train_step is p − η·∂L/∂p with L = mean((y − t)²) over the batch (checked against "
+          "central differences, in the order W1 b1 W2 b2)").format(network=network) + slip))
 
 
 # %% train: epochs of minibatches
@@ -341,7 +361,7 @@ def test_batch_size_one_in_order_is_mlp2_with_twice_the_rate():
     start = _copies(MLP2_PARAMS)
     params, losses = train(MLP2_X, MLP2_T, start, lr=0.1, epochs=200, batch_size=1)
     for (W, b), (W0, b0) in zip(start, MLP2_PARAMS):
-        assert np.array_equal(W, W0) and np.array_equal(b, b0), "train must leave the caller's arrays unchanged"
+        assert np.array_equal(W, W0) and np.array_equal(b, b0), _("train must leave the caller's arrays unchanged")
     got = _flat(params)
     # Not bit for bit: the two loops multiply and add in another order. 800 steps, each some 20 roundings of
     # 2⁻⁵³ ≈ 1.1e-16; a start moved by 1e-15 ends at most ~2.5e-14 away after 2000 epochs, so the training
@@ -349,11 +369,13 @@ def test_batch_size_one_in_order_is_mlp2_with_twice_the_rate():
     if not np.allclose(got, np.concatenate([np.ravel(p) for p in MLP2_AFTER_200[0.2]]), rtol=1e-9, atol=0):
         slip = ""
         if np.allclose(got, np.concatenate([np.ravel(p) for p in MLP2_AFTER_200[0.1]]), rtol=1e-9, atol=0):
-            slip = " — that is kata 9's training with η, not 2η: Keras's ∂L/∂y = 2(y − t)/n has a 2"
-        pytest.fail("train(mlp2's XOR, mlp2's start, η = 0.1, 200 epochs, batch size 1, no seed) should follow kata 9's"
-                    f" mlp2 loop with η = 0.2, sample by sample in order; W1 b1 W2 b2 came out {got.tolist()}{slip}")
+            slip = _(" — that is kata 9's training with η, not 2η: Keras's ∂L/∂y = 2(y − t)/n has a 2")
+        pytest.fail(_("train(mlp2's XOR, mlp2's start, η = 0.1, 200 epochs, batch size 1, no seed) should follow kata 9's"
+                      " mlp2 loop with η = 0.2, sample by sample in order; W1 b1 W2 b2 came out {got}").format(
+                          got=got.tolist()) + slip)
     assert isinstance(losses, list) and len(losses) == 200, (
-        f"train returns (params, losses) with one loss per epoch: 200; got {type(losses).__name__} of {len(losses)}")
+        _("train returns (params, losses) with one loss per epoch: 200; got {type} of {count}").format(
+            type=type(losses).__name__, count=len(losses)))
 
 
 def _loss_of(params):
@@ -365,8 +387,8 @@ def _loss_of(params):
 
 def test_the_losses_are_keras_mse_after_each_epoch():
     params, losses = train(MLP2_X, MLP2_T, _copies(MLP2_PARAMS), lr=0.1, epochs=3, batch_size=2)
-    assert len(losses) == 3, f"3 epochs: 3 losses; got {len(losses)}"
-    assert all(isinstance(L, float) for L in losses), f"each loss is a float; got {losses!r}"
+    assert len(losses) == 3, _("3 epochs: 3 losses; got {count}").format(count=len(losses))
+    assert all(isinstance(L, float) for L in losses), _("each loss is a float; got {losses!r}").format(losses=losses)
     step = _copies(MLP2_PARAMS)
     wants = [_loss_of(step)]  # before any update, then after each epoch
     for epoch in range(3):
@@ -374,53 +396,54 @@ def test_the_losses_are_keras_mse_after_each_epoch():
             step = train_step(MLP2_X[rows], MLP2_T[rows], step, 0.1)
         wants.append(_loss_of(step))
     for epoch in range(3):
-        slip = " — that is the loss before the epoch's updates, not after" if losses[epoch] == pytest.approx(
+        slip = _(" — that is the loss before the epoch's updates, not after") if losses[epoch] == pytest.approx(
             wants[epoch], rel=1e-12) else ""
         assert losses[epoch] == pytest.approx(wants[epoch + 1], rel=1e-12), (
-            f"losses[{epoch}] is mean((y − t)²) over all 4 samples after epoch {epoch + 1}: {wants[epoch + 1]!r}; "
-            f"got {losses[epoch]!r}{slip}")
+            _("losses[{k}] is mean((y − t)²) over all 4 samples after epoch {epoch}: {expected!r}; got {got!r}").format(
+                k=epoch, epoch=epoch + 1, expected=wants[epoch + 1], got=losses[epoch]) + slip)
     np.testing.assert_allclose(_flat(params), _flat(step), rtol=1e-12,
-                               err_msg="batch size 2 on 4 samples: rows (0, 1) then (2, 3), two updates an epoch")
+                               err_msg=_("batch size 2 on 4 samples: rows (0, 1) then (2, 3), two updates an epoch"))
 
 
 @pytest.mark.parametrize("batch_size, batches", [(4, [[0, 1, 2, 3]]), (3, [[0, 1, 2], [3]])],
                          ids=["the full batch: one update an epoch", "3 on 4 samples: 3 and then 1"])
 def test_an_epoch_is_one_update_per_minibatch(batch_size, batches):
-    params, _ = train(MLP2_X, MLP2_T, _copies(MLP2_PARAMS), lr=0.5, epochs=2, batch_size=batch_size)
+    params, _losses = train(MLP2_X, MLP2_T, _copies(MLP2_PARAMS), lr=0.5, epochs=2, batch_size=batch_size)
     step = _copies(MLP2_PARAMS)
-    for _ in range(2):
+    for _epoch in range(2):
         for rows in batches:
             step = train_step(MLP2_X[rows], MLP2_T[rows], step, 0.5)
     slip = ""
     if batch_size == 3:
         short = _copies(MLP2_PARAMS)
-        for _ in range(2):
+        for _epoch in range(2):
             short = train_step(MLP2_X[:3], MLP2_T[:3], short, 0.5)
         if np.allclose(_flat(params), _flat(short), rtol=1e-12):
-            slip = " — the short last batch was dropped; it is an iteration too"
+            slip = _(" — the short last batch was dropped; it is an iteration too")
     np.testing.assert_allclose(_flat(params), _flat(step), rtol=1e-12, err_msg=(
-        f"2 epochs with batch size {batch_size} on 4 samples in order: train_step on the rows {batches}, each epoch{slip}"))
+        _("2 epochs with batch size {batch_size} on 4 samples in order: train_step on the rows {batches}, each epoch").format(
+            batch_size=batch_size, batches=batches) + slip))
 
 
 def test_a_seed_shuffles_every_epoch_from_one_generator():
     start = _copies(MLP2_PARAMS)
-    params, _ = train(MLP2_X, MLP2_T, start, lr=0.5, epochs=5, batch_size=1, seed=3)
-    again, _ = train(MLP2_X, MLP2_T, start, lr=0.5, epochs=5, batch_size=1, seed=3)
-    in_order, _ = train(MLP2_X, MLP2_T, start, lr=0.5, epochs=5, batch_size=1)
-    assert np.array_equal(_flat(params), _flat(again)), "train with the same seed twice must give the same weights"
+    params, _losses = train(MLP2_X, MLP2_T, start, lr=0.5, epochs=5, batch_size=1, seed=3)
+    again, _losses = train(MLP2_X, MLP2_T, start, lr=0.5, epochs=5, batch_size=1, seed=3)
+    in_order, _losses = train(MLP2_X, MLP2_T, start, lr=0.5, epochs=5, batch_size=1)
+    assert np.array_equal(_flat(params), _flat(again)), _("train with the same seed twice must give the same weights")
     assert not np.allclose(_flat(params), _flat(in_order), rtol=1e-12), (
-        "train with seed=3 gave the weights of the samples in order: with a seed, shuffle every epoch")
+        _("train with seed=3 gave the weights of the samples in order: with a seed, shuffle every epoch"))
     rng, step, same_order = np.random.default_rng(3), _copies(MLP2_PARAMS), _copies(MLP2_PARAMS)
-    for _ in range(5):
+    for _epoch in range(5):
         for rows in minibatches(4, 1, rng):
             step = train_step(MLP2_X[rows], MLP2_T[rows], step, 0.5)
         for rows in minibatches(4, 1, 3):
             same_order = train_step(MLP2_X[rows], MLP2_T[rows], same_order, 0.5)
-    slip = " — every epoch in the same order: make the generator once and hand it to minibatches" if np.allclose(
+    slip = _(" — every epoch in the same order: make the generator once and hand it to minibatches") if np.allclose(
         _flat(params), _flat(same_order), rtol=1e-12) else ""
     np.testing.assert_allclose(_flat(params), _flat(step), rtol=1e-12, err_msg=(
-        "train(..., seed=3): one generator np.random.default_rng(3), handed to minibatches every epoch, so each "
-        f"epoch has a new order{slip}"))
+        _("train(..., seed=3): one generator np.random.default_rng(3), handed to minibatches every epoch, so each "
+          "epoch has a new order") + slip))
 
 
 @pytest.mark.parametrize("seed", [0, 1])
@@ -428,21 +451,24 @@ def test_and_from_a_seeded_start_with_the_slides_settings(seed):
     params, losses = train(AND_X, AND_T, init_params([2, 1], seed), lr=0.3, epochs=400, batch_size=1, seed=seed)
     (W, b), = params
     w1, w2, b = float(W[0, 0]), float(W[1, 0]), float(b[0])
-    where = f"AND from init_params([2, 1], {seed}), η = 0.3, 400 epochs, batch size 1, seed {seed}"
+    where = _("AND from init_params([2, 1], {seed}), η = 0.3, 400 epochs, batch size 1, seed {seed}").format(seed=seed)
     assert losses[0] > 0.2 and losses[-1] < 0.014, (
-        f"{where}: the loss falls from about 0.25 to about 0.013; got {losses[0]:.4f} → {losses[-1]:.4f}")
-    assert all(later < earlier for earlier, later in zip(losses, losses[1:])), f"{where}: the loss falls every epoch"
+        _("{where}: the loss falls from about 0.25 to about 0.013; got {first:.4f} → {last:.4f}").format(
+            where=where, first=losses[0], last=losses[-1]))
+    assert all(later < earlier for earlier, later in zip(losses, losses[1:])), _("{where}: the loss falls every epoch").format(
+        where=where)
     assert 3.6 < w1 < 3.9 and 3.6 < w2 < 3.9 and -5.9 < b < -5.55, (
-        f"{where}: w ≈ 3.7 … 3.8 each, b ≈ −5.6 … −5.8, near the slides' (3.72, 3.72), −5.68; got w = ({w1:.4f}, "
-        f"{w2:.4f}), b = {b:.4f}")
+        _("{where}: w ≈ 3.7 … 3.8 each, b ≈ −5.6 … −5.8, near the slides' (3.72, 3.72), −5.68; got w = ({w1:.4f}, "
+          "{w2:.4f}), b = {b:.4f}").format(where=where, w1=w1, w2=w2, b=b))
     Y = forward(AND_X, params)[-1].ravel()
-    assert Y[0] > 0.8 and max(Y[1:]) < 0.15, f"{where}: AND, 0.85 for (1, 1) and at most 0.13 for the rest; got {Y}"
+    assert Y[0] > 0.8 and max(Y[1:]) < 0.15, _(
+        "{where}: AND, 0.85 for (1, 1) and at most 0.13 for the rest; got {got}").format(where=where, got=Y)
 
 
 def test_train_with_seed_0_shuffles():
     start = init_params([2, 1], 3)
-    in_order, _ = train(AND_X, AND_T, _copies(start), lr=0.3, epochs=2, batch_size=1, seed=None)
-    shuffled, _ = train(AND_X, AND_T, _copies(start), lr=0.3, epochs=2, batch_size=1, seed=0)
+    in_order, _losses = train(AND_X, AND_T, _copies(start), lr=0.3, epochs=2, batch_size=1, seed=None)
+    shuffled, _losses = train(AND_X, AND_T, _copies(start), lr=0.3, epochs=2, batch_size=1, seed=0)
     assert not np.allclose(in_order[0][0], shuffled[0][0], rtol=1e-12, atol=0), (
-        "train(..., batch_size=1, seed=0) gave the same weights as seed=None: seed 0 must shuffle the samples"
-        " — `if seed:` is false for seed 0: test `seed is None`")
+        _("train(..., batch_size=1, seed=0) gave the same weights as seed=None: seed 0 must shuffle the samples")
+        + _(" — `if seed:` is false for seed 0: test `seed is None`"))

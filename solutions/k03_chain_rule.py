@@ -26,7 +26,7 @@ Backward, node by node
     forward(...) computes the output and keeps what backward will need. backward(d_out) receives
     d_out = ∂(final output)/∂(this node's output), the gradient arriving from above, and returns
     d_out times each local derivative: the gradient for each input. A Mul keeps its inputs (its
-    local derivatives are the other input); an Add keeps nothing (its are 1).
+    local derivatives are the other input); an Add keeps nothing (its local derivatives are 1).
 
     When one value feeds a graph twice, its gradient is the sum of what arrives along each path:
     for f = x·x, one Mul receives x on both inputs and returns (d_out·x, d_out·x), so

@@ -1,4 +1,4 @@
-"""The Korean catalogues: what each must translate, and whether it does (`make catalogs` updates them).
+"""The Korean catalogues: what each must translate, and whether it does (`python -m tests.catalogs` updates them).
 
 Two kinds of catalogue, in katas/_runner/locale/ko/LC_MESSAGES/:
     runner.po               every message of the runner: the _("…") and ngettext("…") calls in
@@ -39,12 +39,13 @@ def _calls(path):
     """[(msgid, msgid_plural or None, line)] for every _("…") and ngettext("…", "…", n) in a file."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+        if not isinstance(node, ast.Call):
             continue
+        name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
         args = node.args
-        if node.func.id == "_" and args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
+        if name in ("_", "N_") and args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
             found.append((args[0].value, None, node.lineno))
-        elif node.func.id == "ngettext" and len(args) >= 2 and all(
+        elif name == "ngettext" and len(args) >= 2 and all(
                 isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args[:2]):
             found.append((args[0].value, args[1].value, node.lineno))
     return found
@@ -62,11 +63,11 @@ def expected(domain):
 
     if domain == "runner":
         add(STUB_MESSAGE, "katas/_runner/stubgen.py", "the stub's line")
+        for kata in KATAS:
+            add(kata.title, f"katas/_runner/registry.py (kata {kata.number})", "kata title")
         for path in sorted((ROOT / "katas" / "_runner").glob("*.py")):
             for msgid, plural, line in _calls(path):
                 add(msgid, f"{path.relative_to(ROOT)}:{line}", "message", plural)
-        for msgid, plural, line in _calls(ROOT / "katas" / "_runner" / "feedback.py"):
-            add(msgid, f"katas/_runner/feedback.py:{line}", "message", plural)
         return entries
     kata = next(k for k in KATAS if k.module == domain)
     stub = make_stub((ROOT / kata.solution_file).read_text(encoding="utf-8"), kata.module)
@@ -100,6 +101,7 @@ KIND_NOTES = {
     "message": "A message: keep every {field} exactly.",
     "hint": "A hint (make hint): the idea, never the code.",
     "the stub's line": "The line a stub raises: keep 'kata {number} · {function}()' at its start.",
+    "kata title": "A kata's title, as the lesson's first line, make list and the report show it.",
 }
 
 
@@ -162,7 +164,8 @@ def entry_problems(msgid, msgstr, kind):
         found.append("its >>> examples differ from the English ones")
     if kind == "demo":
         try:
-            english, korean = ast.parse(msgid, mode="eval").body, ast.parse(msgstr, mode="eval").body
+            # in parentheses: a literal written as several lines of adjacent strings is one expression
+            english, korean = (ast.parse(f"({text}\n)", mode="eval").body for text in (msgid, msgstr))
             if type(english) is not type(korean):
                 found.append("it is not the same kind of string literal (f-string or plain)")
         except SyntaxError as err:

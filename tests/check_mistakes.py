@@ -54,7 +54,8 @@ def main():
                    headers=["kata", "caught", "named in the report", "not caught", "which"]))
     missed = sum(s for _, s, _ in rows.values())
     print(f"\n{len(jobs) - missed} of {len(jobs)} wrong answers caught"
-          f" ({sum(map(len, SAYS.values()))} of them also named in the learner's report).\n")
+          f" ({sum(phrase is not None for phrase in said)} of them also named in the learner's report,"
+          f" in English and, where the kata has a Korean catalogue, in Korean).\n")
 
     why = ["" if ok else lines for ok, lines in answers[len(jobs):]]
     table = {}

@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -17,6 +18,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 KATA = "k04_gate_perceptrons"  # the learner scenarios use kata 4: its tests need no sympy, so they start fast
+_STARTING_ENVIRONMENT = dict(os.environ)
+
+
+def environment():
+    """The environment for a command: the session's as it started when the caller is a background
+    scenario (a test meanwhile may have monkeypatched os.environ, say KATA_LANG=ko), else the current one."""
+    if threading.current_thread() is threading.main_thread():
+        return dict(os.environ)
+    return dict(_STARTING_ENVIRONMENT)
 
 
 def stub_line(function):
@@ -25,7 +35,7 @@ def stub_line(function):
 
 def run(args, cwd=ROOT, env=None, timeout=120):
     """Run a command with the learner's variables cleared; return the CompletedProcess (text)."""
-    full_env = {k: v for k, v in os.environ.items() if k not in ("KATA_N", "KATA_ALL", "KATA_FULL", "N")}
+    full_env = {k: v for k, v in environment().items() if k not in ("KATA_N", "KATA_ALL", "KATA_FULL", "N")}
     full_env.update(env or {})
     return subprocess.run(args, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout)
 

@@ -2,7 +2,7 @@
 generated from it, each in a sandbox of its own (`python -m tests.kata_runs FOLDER`).
 
 Both run in processes forked from this one once it has imported numpy, pytest and sympy, so the two
-runs share one interpreter's start. Each leaves FOLDER/NAME/report.xml (JUnit) and output.txt.
+runs share one interpreter's start. The reference's checks run in Korean, the stubs' in English. Each leaves FOLDER/NAME/report.xml (JUnit) and output.txt.
 """
 
 import os
@@ -13,6 +13,7 @@ from pathlib import Path
 from tests.conftest import make_sandbox
 
 RUNS = {"reference": ["--solutions"], "stubs": []}
+LANGUAGE = {"reference": "ko", "stubs": "en"}  # the reference's checks run as a Korean learner's do
 
 
 def _pytest(box, options):
@@ -20,6 +21,7 @@ def _pytest(box, options):
         del sys.modules[name]  # the sandbox's katas package, not this repository's
     sys.path.insert(0, str(box))
     os.chdir(box)
+    os.environ["KATA_LANG"] = LANGUAGE[box.name]
     import pytest
 
     return int(pytest.main(["katas", "-q", "-p", "no:cacheprovider", "--tb=no", f"--rootdir={box}",
@@ -31,7 +33,8 @@ def main(folder):
     if not hasattr(os, "fork"):
         for name, box in boxes.items():
             subprocess.run([sys.executable, "-m", "pytest", "katas", "-q", "-p", "no:cacheprovider", "--tb=no",
-                            f"--junitxml={box / 'report.xml'}", *RUNS[name]], cwd=box, capture_output=True)
+                            f"--junitxml={box / 'report.xml'}", *RUNS[name]], cwd=box, capture_output=True,
+                           env={**os.environ, "KATA_LANG": LANGUAGE[name]})
         return
     import numpy  # noqa: F401  loaded once, before the forks share them
     import pytest  # noqa: F401

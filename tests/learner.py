@@ -13,9 +13,39 @@ import sys
 import time
 from pathlib import Path
 
-from tests.conftest import KATA, edit, make_sandbox, runner, stub_line
+from tests.conftest import KATA, edit, environment, make_sandbox, run, runner, stub_line, with_make
 
 SOLVED_BODY = "    # BEGIN SOLUTION\n"
+VERBS_WITH_N = ("kata", "solution", "hint", "watch", "reset", "restore", "compare", "from-notebook")
+
+# A kernel's cells as IPython runs them: each compiled under a file name of its own whose source
+# linecache holds. The first run has step() and perceptron(), the second every function.
+NOTEBOOK_CELLS = """
+import linecache, sys
+from katas._runner.notebook import check, percent_cells, is_demo
+from katas._runner.stubgen import FENCE
+namespace = {"__name__": "__main__"}
+def cell(source, number):
+    name = f"/tmp/ipykernel_0/cell-{number}.py"
+    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+    exec(compile(source, name, "exec"), namespace)
+cell("import numpy as np\\nimport math\\n\\n\\ndef _positive(z):\\n    return np.asarray(z) > 0.000001\\n\\n\\n"
+     "def step(z):\\n    return np.where(_positive(z), 1, 0) if np.ndim(z) else int(math.isfinite(z) and z > 0.000001)\\n", 1)
+cell("def perceptron(x, w, b):\\n    return step(np.dot(x, w) + b)\\n", 2)
+cell("def and_gate(x1, x2):\\n    return 1 // 0\\n", 3)
+check(4, namespace)
+print("=" * 20)
+import os
+os.environ["KATA_SPAWN"] = "1"  # where Python cannot fork (Windows): a fresh interpreter runs the checks
+check(4, namespace)
+del os.environ["KATA_SPAWN"]
+print("=" * 20)
+reference = open("solutions/k04_gate_perceptrons.py", encoding="utf-8").read()
+cells = [s for kind, _, s in percent_cells(reference) if kind == "code" and not is_demo(s)]
+for number, source in enumerate(cells, start=4):
+    cell("".join(line for line in source.splitlines(True) if not FENCE.match(line)), number)
+check(4, namespace)
+"""
 
 
 def solve(box, module):
@@ -77,7 +107,7 @@ class Terminal:
 
         self.box, self.output = box, b""
         self.master, replica = pty.openpty()
-        env = {**{k: v for k, v in os.environ.items() if not k.startswith("KATA_")}, **(env or {})}
+        env = {**{k: v for k, v in environment().items() if not k.startswith("KATA_")}, **(env or {})}
         try:
             self.process = subprocess.Popen([sys.executable, "-c", self.START, *args], cwd=box, env=env,
                                             stdin=replica, stdout=replica, stderr=replica)
@@ -242,7 +272,7 @@ def scenarios(tmp):
         """The learner presses Ctrl-C while their endless loop runs: (exit code, output, leftovers)."""
         room = box("interrupt")
         edit(room / f"katas/{KATA}.py", stub_line("step"), "while True:\n        pass")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("KATA_")}
+        env = {k: v for k, v in environment().items() if not k.startswith("KATA_")}
         process = subprocess.Popen([sys.executable, "-m", "katas", "kata", "4"], cwd=room, env=env,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         deadline = time.monotonic() + 30  # the runner, its child and the kata's own process are up
@@ -303,7 +333,7 @@ def scenarios(tmp):
     def watch_piped():
         """make watch N=4 without a terminal: the stub, one save, then Ctrl-C: (exit code, output, leftovers)."""
         room = box("watch_piped")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("KATA_")}
+        env = {k: v for k, v in environment().items() if not k.startswith("KATA_")}
         process = subprocess.Popen([sys.executable, "-m", "katas", "watch", "4"], cwd=room, env=env,
                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                    text=True)
@@ -327,5 +357,20 @@ def scenarios(tmp):
             process.kill()  # a failed run never leaves a watch running
             end_all(room)
         return process.returncode, "".join(output) + rest, settled(room)
+
+    def notebook():
+        """A notebook's check cell (katas/_runner/notebook.py) in a process standing in for a kernel:
+        cells defined step() (with a helper and an import of its own) and perceptron(), checked with
+        fork and without (as on Windows); then every function. The kata file itself is solved, and must play no part."""
+        room = box("notebook")
+        solve(room, KATA)
+        return subprocess.run([sys.executable, "-c", NOTEBOOK_CELLS], cwd=room, capture_output=True, text=True,
+                              timeout=120, env={k: v for k, v in environment().items() if not k.startswith("KATA_")})
+
+    def without_make():
+        """Each verb that takes N, given a kata that does not exist, through make (one make for all,
+        -k: it goes on after each error), and one of them through `python -m katas`."""
+        room = with_make(box("without_make"))
+        return (run(["make", "-s", "-k", *VERBS_WITH_N, "N=99"], cwd=room), runner(["from-notebook", "99"], room))
 
     return {name: job for name, job in locals().items() if callable(job) and name not in ("box",)}

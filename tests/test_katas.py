@@ -6,7 +6,6 @@ import re
 import doctest
 import importlib
 import io
-import runpy
 import subprocess
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -112,11 +111,21 @@ def test_the_reference_doctests_pass(kata):
 
 
 @pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.module)
-def test_the_reference_shows_its_result(kata):
+def test_the_reference_shows_its_result_in_korean(kata, monkeypatch):
+    """The demo as a Korean learner sees it: the same code with the catalogue's text (so this runs the
+    English demo's code too, and checks that the Korean literals keep it running)."""
+    from katas._runner import i18n, translate
+
+    monkeypatch.setenv("KATA_LANG", "ko")
+    monkeypatch.setattr(i18n, "language", lambda: "ko")
+    path = ROOT / kata.solution_file
+    source = translate.render(path.read_text(encoding="utf-8"), i18n.translations("ko", kata.module).gettext)
     shown = io.StringIO()
     with contextlib.redirect_stdout(shown):
-        runpy.run_path(str(ROOT / kata.solution_file), run_name="__main__")
+        exec(compile(source, str(path), "exec"), {"__name__": "__main__", "__file__": str(path)})
     assert len(shown.getvalue().splitlines()) >= 3, f"{kata.solution_file} shows no result when run"
+    if (i18n.LOCALE / "ko" / "LC_MESSAGES" / f"{kata.module}.po").exists():
+        assert re.search("[가-힣]", shown.getvalue()), f"{kata.solution_file}: the Korean demo shows no Korean"
 
 
 def test_the_registry_lists_every_kata_once_in_order():
@@ -139,22 +148,58 @@ def test_every_kata_is_complete(kata):
         assert not re.search(r"np\.|\breturn\b|[A-Za-z_]\(|=|@", hint), f"kata {kata.number}: a hint gives code: {hint}"
 
 
+def _glossary(readme, heading):
+    """{(Korean, English)}: the first two cells of each row of a README's glossary table."""
+    text = (ROOT / readme).read_text(encoding="utf-8")
+    glossary = text.split(f"## {heading}\n")[1].split("\n## ")[0]
+    table = [line for line in glossary.splitlines() if line.startswith("|")][2:]
+    return {tuple(cell.strip() for cell in line.split("|")[1:3]) for line in table}
+
+
+def _terms(lesson, prefix):
+    """The terms a lesson's Terms line names, or None when it has no such line."""
+    paragraphs = [" ".join(part.split()) for part in lesson.split("\n\n")]  # a long line may wrap
+    line = next((p for p in paragraphs if p.startswith(prefix.strip())), None)
+    return line and line[len(prefix.strip()):].strip().split(", ")
+
+
 def test_every_lesson_names_its_terms_from_the_glossary():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    glossary = readme.split("## Glossary (용어)")[1].split("\n## ")[0]
-    rows = {tuple(cell.strip() for cell in line.split("|")[1:3]) for line in glossary.splitlines()[4:] if "|" in line}
+    rows = _glossary("README.md", "Glossary (용어)")
     for kata in KATAS:
         lesson = ast.get_docstring(ast.parse((ROOT / kata.solution_file).read_text(encoding="utf-8")))
-        line = next((l for l in lesson.splitlines() if l.startswith("Terms (the glossary in README.md): ")), None)
-        assert line, f"kata {kata.number}: the lesson has no Terms line"
-        for term in line.split(": ", 1)[1].split(", "):
+        terms = _terms(lesson, "Terms (the glossary in README.md): ")
+        assert terms, f"kata {kata.number}: the lesson has no Terms line"
+        for term in terms:
             assert any(term == f"{k} {e}" for k, e in rows), f"kata {kata.number}: {term!r} is not in the README's glossary"
 
 
-def test_the_readme_lists_every_kata():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_every_korean_lesson_names_its_terms_from_the_korean_glossary():
+    """The Korean lessons (of the katas whose catalogue exists) name each term as README.ko.md's glossary
+    lists it: the form the lessons use, then the English."""
+    from katas._runner.files import stub_text
+    from tests import catalogs
+
+    rows = _glossary("README.ko.md", "용어집 (Glossary)")
     for kata in KATAS:
-        assert f"| {kata.number} | {kata.title} |" in readme, f"README.md: no row for kata {kata.number}"
+        if not catalogs.path_of(kata.module).exists():
+            continue
+        lesson = ast.get_docstring(ast.parse(stub_text(kata, "ko")))
+        terms = _terms(lesson, "용어 (README.ko.md의 용어집): ")
+        assert terms, f"kata {kata.number}: the Korean lesson has no line '용어 (README.ko.md의 용어집): …'"
+        for term in terms:
+            assert any(term == f"{k} {e}" for k, e in rows), (
+                f"kata {kata.number}: {term!r} is not in README.ko.md's glossary (its first column is the "
+                f"form the lessons use)")
+
+
+@pytest.mark.parametrize("readme", ["README.md", "README.ko.md"])
+def test_the_readme_lists_every_kata(readme):
+    from katas._runner import i18n
+
+    text = (ROOT / readme).read_text(encoding="utf-8")
+    said = i18n.translations("ko" if readme == "README.ko.md" else "en").gettext
+    for kata in KATAS:
+        assert f"| {kata.number} | {said(kata.title)} |" in text, f"{readme}: no row for kata {kata.number}"
 
 
 def _every_kata_has_variants_that_apply(variants_by_module, at_least, what):
@@ -232,15 +277,77 @@ def test_kata_9_holds_where_numpy_rounds_exp_differently(monkeypatch):
         np.testing.assert_allclose(by_hand, got, **same_training)
 
 
-def test_the_readme_counts_the_variants_as_they_are():
+COUNTS = {  # the sentence in each README that says how many of each there are
+    "README.md": {"wrong answers": r"plausible wrong answers for every kata \((\d+) now",
+                  "named mistakes": r"stops naming one of the (\d+) mistakes",
+                  "correct answers": r"correct answers written the ways learners write them \((\d+) now"},
+    "README.ko.md": {"wrong answers": r"그럴듯한 오답이 들어 있습니다\(지금 (\d+)개",
+                     "named mistakes": r"알아보는 실수 (\d+)개 중 하나라도",
+                     "correct answers": r"쓰는 방식으로 쓴 정답이 들어 있습니다\(지금 (\d+)개"},
+}
+
+
+@pytest.mark.parametrize("readme", COUNTS)
+def test_the_readme_counts_the_variants_as_they_are(readme):
     from tests.alternatives import ALTERNATIVES
     from tests.mistakes import MISTAKES, SAYS
 
-    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
-    counts = {"wrong answers": (r"plausible wrong answers for every kata \((\d+) now", MISTAKES),
-              "named mistakes": (r"stops naming one of the (\d+) mistakes", SAYS),
-              "correct answers": (r"correct answers written the ways learners write them \((\d+) now", ALTERNATIVES)}
-    for what, (pattern, table) in counts.items():
-        found = re.search(pattern, readme)
-        assert found, f"README.md no longer says how many {what} there are"
-        assert int(found[1]) == sum(map(len, table.values())), f"README.md: the count of {what} is stale"
+    text = " ".join((ROOT / readme).read_text(encoding="utf-8").split())
+    tables = {"wrong answers": MISTAKES, "named mistakes": SAYS, "correct answers": ALTERNATIVES}
+    for what, pattern in COUNTS[readme].items():
+        found = re.search(pattern, text)
+        assert found, f"{readme} no longer says how many {what} there are"
+        assert int(found[1]) == sum(map(len, tables[what].values())), f"{readme}: the count of {what} is stale"
+
+
+def _anchor(heading):
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def _readme(name):
+    """(the text, its fenced code blocks, the text without them)."""
+    text = (ROOT / name).read_text(encoding="utf-8")
+    fences = [body for info, body in re.findall(r"^```([^\n]*)\n(.*?)^```", text, flags=re.MULTILINE | re.DOTALL)
+              if info != "text"]  # what a terminal shows (```text) is said in each language
+    prose = re.sub(r"^```.*?^```", "", text, flags=re.MULTILINE | re.DOTALL)
+    return text, fences, prose
+
+
+def test_the_korean_readme_says_what_the_english_one_says():
+    """README.ko.md is README.md in Korean: the same numbers (d2l-ko, a book's name, aside), the same
+    code and commands, the same sections, and each links the other on its first line."""
+    from tests.catalogs import NUMBER
+
+    english, english_fences, english_prose = _readme("README.md")
+    korean, korean_fences, korean_prose = _readme("README.ko.md")
+    assert english.splitlines()[0] == "[한국어](README.ko.md) · English"
+    assert korean.splitlines()[0] == "한국어 · [English](README.md)"
+    numbers = [Counter(NUMBER.findall(text.replace("d2l-ko", ""))) for text in (english, korean)]
+    assert numbers[0] == numbers[1], (
+        f"numbers only in README.md: {sorted((numbers[0] - numbers[1]).elements())}, "
+        f"only in README.ko.md: {sorted((numbers[1] - numbers[0]).elements())}")
+    spans = [set(re.findall(r"`([^`]+)`", prose)) for prose in (english_prose, korean_prose)]
+    assert spans[0] == spans[1], (f"code only in README.md: {sorted(spans[0] - spans[1])}, "
+                                  f"only in README.ko.md: {sorted(spans[1] - spans[0])}")
+
+    def commands(block):  # a comment after a command may be translated
+        return [re.split(r"\s+# ", line)[0].rstrip() for line in block.splitlines()]
+
+    assert list(map(commands, english_fences)) == list(map(commands, korean_fences)), "the code blocks differ"
+    levels = [re.findall(r"^(#+) ", prose, flags=re.MULTILINE) for prose in (english_prose, korean_prose)]
+    assert levels[0] == levels[1], "the two READMEs have different sections"
+
+
+@pytest.mark.parametrize("readme", ["README.md", "README.ko.md"])
+def test_every_link_in_the_readme_leads_somewhere(readme):
+    def anchors(name):
+        return {_anchor(h) for h in re.findall(r"^#+ (.+)$", _readme(name)[2], flags=re.MULTILINE)}
+
+    for target in re.findall(r"\]\(([^)\s]+)\)", _readme(readme)[2]):
+        path, _, anchor = target.partition("#")
+        if path.startswith("https://colab.research.google.com/"):  # the notebooks' badges (tests/test_notebooks.py)
+            continue
+        assert "://" not in path, f"{readme}: {target} leaves the repository"
+        assert not path or (ROOT / path).is_file(), f"{readme}: the link {target} names no file"
+        assert not anchor or anchor in anchors(path or readme), f"{readme}: the link {target} names no heading"

@@ -1,5 +1,7 @@
 """Two languages: the Korean catalogues are whole and faithful, and a switch never touches code."""
 
+import re
+
 import pytest
 
 from katas._runner import i18n, translate
@@ -82,3 +84,67 @@ def test_a_demo_the_learner_changed_keeps_its_text():
     switched, _ = translate.switch(mine, {"en": english, "ko": korean}, "ko")
     assert 'print("Mine: the course\'s functions at x = 5' in switched
     assert 'headers=["function", "derivative(f, 5)", "exact"]' in switched
+
+
+def _fake_catalogue(box, kata):
+    """Give the sandbox a complete stand-in Korean catalogue for one kata (every text marked)."""
+    import polib
+
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    for msgid, (plural, _where, kind) in catalogs.expected(kata.module).items():
+        po.append(polib.POEntry(msgid=msgid, msgstr=_marked(msgid) if kind != "message" else msgid))
+    po.save(str(box / "katas/_runner/locale/ko/LC_MESSAGES" / f"{kata.module}.po"))
+
+
+def test_make_lang_switches_untouched_and_edited_files_and_keeps_the_code(sandbox):
+    from tests.conftest import runner
+
+    kata = KATAS[0]
+    _fake_catalogue(sandbox, kata)
+    path = sandbox / kata.file
+    english = path.read_bytes()
+    reference = (sandbox / kata.solution_file).read_text(encoding="utf-8")
+    solved = re.sub(r"(?m)^[ \t]*# (BEGIN|END) SOLUTION\n", "", reference)
+    other = sandbox / KATAS[1].file
+    other.write_text(other.read_text(encoding="utf-8") + "\nmine = 1\n", encoding="utf-8")
+    done = runner(["lang", "ko"], sandbox)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert path.read_text(encoding="utf-8").startswith('# %% [markdown]\n"""번역 Kata 1'), "the untouched stub is Korean"
+    assert (sandbox / ".progress/language").read_text(encoding="utf-8").strip() == "ko"
+    assert not list(sandbox.glob("katas/*.bak")) or all("k02" in p.name for p in sandbox.glob("katas/*.bak"))
+    path.write_text(solved, encoding="utf-8")  # the learner solves kata 1 (in the reference's words)
+    done = runner(["lang", "en"], sandbox)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert path.read_text(encoding="utf-8") == solved, "an English file the learner edited stays as it is"
+    done = runner(["lang", "ko"], sandbox)
+    switched = path.read_text(encoding="utf-8")
+    assert "번역 Kata 1" in switched and "그대로" in done.stdout, done.stdout
+    assert translate.functions_code(switched) == translate.functions_code(solved), "the code stays as it was"
+    backups = list(sandbox.glob(f"{kata.file}.*.bak"))
+    assert [b.read_text(encoding="utf-8") for b in backups] == [solved], "the file is backed up first"
+    shown = runner(["kata", "1"], sandbox)
+    assert shown.returncode == 0, shown.stdout
+    assert "카타 1 · 수치 미분" in shown.stdout and "«The course's functions" in shown.stdout, shown.stdout
+    done = runner(["lang", "en"], sandbox)
+    assert path.read_text(encoding="utf-8") == solved, "back in English, byte for byte"
+    assert runner(["lang"], sandbox).stdout.startswith("The language is English (chosen with make lang)")
+    assert runner(["lang", "auto"], sandbox).returncode == 0
+    assert not (sandbox / ".progress/language").exists()
+
+
+def test_lang_ko_alone_puts_an_untouched_stub_in_korean_and_never_touches_an_edited_file(sandbox):
+    from tests.conftest import runner
+
+    kata = KATAS[3]
+    path = sandbox / kata.file
+    english = path.read_bytes()
+    korean = {"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "ko_KR.UTF-8"}
+    done = runner(["kata", "4"], sandbox, env=korean)
+    assert "카타 4" in done.stdout and path.read_bytes() != english, done.stdout
+    assert "kata 4 · step()" in path.read_text(encoding="utf-8"), "the stub's line keeps its start"
+    runner(["kata", "4"], sandbox, env={**korean, "LANG": "en_US.UTF-8"})
+    assert path.read_bytes() == english, "and back, byte for byte"
+    path.write_bytes(english + b"\n# mine\n")
+    runner(["kata", "4"], sandbox, env=korean)
+    assert path.read_bytes() == english + b"\n# mine\n", "an edited file changes only with make lang"

@@ -48,27 +48,17 @@ def _verdict_in_this_process(box, module, mode, phrase):
 
     import pytest
 
-    if mode == "report":  # the learner's report, made by the runner's own child and report code
-        from katas._runner.child import run_job
-        from katas._runner.registry import find
-        from katas._runner.report import report
-        from katas._runner.supervise import Run, _handle
-
-        kata = find(int(module[1:3]))
-        events = box / "events.jsonl"
-        fd = os.open(events, os.O_WRONLY | os.O_CREAT)
-        job = {"module": module, "test_file": kata.test_file, "file": kata.file, "result": False}
-        with contextlib.redirect_stdout(io.StringIO()):
-            run_job(job, fd)
-        run = Run(kata)
-        for line in events.read_text(encoding="utf-8").splitlines():
-            _handle(run, json.loads(line), time.monotonic())
-        if run.dump:
-            os.unlink(run.dump)
-        shown = io.StringIO()
-        with contextlib.redirect_stdout(shown):
-            green = report(run)
-        return not green and phrase in shown.getvalue(), shown.getvalue()[-1500:]
+    if mode == "report":  # the learner's report in each language, made by the runner's own code
+        english = _report(box, module, "en")
+        if phrase not in english:
+            return False, english[-1500:]
+        korean_phrases = korean(module, phrase)
+        if korean_phrases is None:  # the kata has no Korean catalogue yet
+            return True, english[-1500:]
+        shown = _report(box, module, "ko")
+        found = any(words in shown for words in korean_phrases)
+        return found, "" if found else (f"the Korean report does not name the mistake (one of {korean_phrases}):\n"
+                                        + shown[-1500:])
     shown = io.StringIO()
     with contextlib.redirect_stdout(shown):
         code = pytest.main(_pytest_args(module, box, first_failure=mode == "caught"))
@@ -76,6 +66,55 @@ def _verdict_in_this_process(box, module, mode, phrase):
         return code == pytest.ExitCode.TESTS_FAILED, ""
     lines = [line for line in shown.getvalue().splitlines() if line.startswith(("FAILED", "E ", "/", "katas"))]
     return code == pytest.ExitCode.OK, "\n".join(lines[:6]) or shown.getvalue()[-800:]
+
+
+def _report(box, module, language):
+    """The learner's report of the kata in the sandbox, in a language ("" when it is green)."""
+    for name in [name for name in sys.modules if name == "katas" or name.startswith("katas.")]:
+        del sys.modules[name]  # a second run imports the checks afresh, their names in its language
+    os.environ["KATA_LANG"] = language
+    import contextlib
+    import io
+
+    from katas._runner.child import run_job
+    from katas._runner.registry import find
+    from katas._runner.report import report
+    from katas._runner.supervise import Run, _handle
+
+    kata = find(int(module[1:3]))
+    events = box / f"events-{language}.jsonl"
+    fd = os.open(events, os.O_WRONLY | os.O_CREAT)
+    job = {"module": module, "test_file": kata.test_file, "file": kata.file, "result": False}
+    with contextlib.redirect_stdout(io.StringIO()):
+        run_job(job, fd)
+    run = Run(kata)
+    for line in events.read_text(encoding="utf-8").splitlines():
+        _handle(run, json.loads(line), time.monotonic())
+    if run.dump:
+        os.unlink(run.dump)
+    shown = io.StringIO()
+    with contextlib.redirect_stdout(shown):
+        green = report(run)
+    return "" if green else shown.getvalue()
+
+
+def korean(module, phrase):
+    """The Korean words that name the mistake a phrase names: for each catalogue entry of the kata
+    whose English contains the phrase (less a leading "that is "), the longest run of its Korean
+    between {fields}. None when the kata has no Korean catalogue."""
+    import re
+
+    import polib
+
+    path = ROOT / "katas" / "_runner" / "locale" / "ko" / "LC_MESSAGES" / f"{module}.po"
+    if not path.exists():
+        return None
+    core = phrase.removeprefix("that is ").strip()
+    found = []
+    for entry in polib.pofile(str(path)):
+        if not entry.obsolete and entry.msgstr and core in entry.msgid:
+            found.append(max(re.split(r"\{[^{}]*\}", entry.msgstr), key=len).strip())
+    return found
 
 
 def _verdict_in_a_fresh_interpreter(box, module, mode, phrase):

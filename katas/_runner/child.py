@@ -105,8 +105,10 @@ POSSESSIVES = {"courses": "course's", "lectures": "lecture's", "textbooks": "tex
 
 def title(nodeid):
     """`course functions [f(x) = 3-5]` from `katas/test_k01_x.py::test_course_functions[f(x) = 3-5]`."""
-    name, _, param = nodeid.split("::")[-1].partition("[")
-    title = " ".join(POSSESSIVES.get(word, word) for word in name.removeprefix("test_").split("_"))
+    from katas._runner.i18n import _
+
+    name, _sep, param = nodeid.split("::")[-1].partition("[")
+    title = _(" ".join(POSSESSIVES.get(word, word) for word in name.removeprefix("test_").split("_")))
     if "\\" in param:  # pytest escapes non-ASCII ids (x\xb2y); the learner should read x²y
         try:
             param = param.encode("latin-1", "backslashreplace").decode("unicode_escape")
@@ -224,16 +226,34 @@ def import_failure(error):
     return f"{text} (at {where.split(' in ')[0]})" if where else text
 
 
+class _SourceFinder:
+    """Imports `katas.kNN_topic` from another file (a notebook's functions, notebook.py), under its katas name."""
+
+    def __init__(self, name, path):
+        self.name, self.path = name, path
+
+    def find_spec(self, fullname, path=None, target=None):
+        import importlib.util
+
+        return importlib.util.spec_from_file_location(fullname, self.path) if fullname == self.name else None
+
+
 def run_job(job, fd):
-    """Run one kata's checks (and, when all pass, its result) in this process."""
+    """Run one kata's checks (and, when all pass, its result) in this process. A job with a "source"
+    runs them against that file instead of the kata's own (a notebook's functions)."""
     os.set_inheritable(fd, False)  # a process the learner's code starts must not hold the pipe open
     if hasattr(os, "register_at_fork"):  # a copy the learner's code forks ends at once: no second run
         os.register_at_fork(after_in_child=lambda: os._exit(0))
     channel = Channel(fd)
+    from katas._runner import i18n
+
+    i18n.prefer(job["module"])  # the kata's own words first, where two katas word a phrase differently
     dump = tempfile.NamedTemporaryFile(prefix="kata-stack-", suffix=".txt", delete=False)
     channel.send("start", pid=os.getpid(), dump=dump.name)
     import pytest
 
+    if job.get("source"):
+        sys.meta_path.insert(0, _SourceFinder(f"katas.{job['module']}", job["source"]))
     args = [str(ROOT / job["test_file"]), "-p", "no:cacheprovider", "--tb=no", "-q",
             "--no-header", "--no-summary", f"--rootdir={ROOT}"]
     if job.get("solutions"):
@@ -252,20 +272,27 @@ def run_job(job, fd):
     all_passed = code == pytest.ExitCode.OK and not reporter.sent
     if job.get("result") and all_passed:
         channel.send("begin", id="result", limit=_time_limit())
-        channel.send("result", text=_result(ROOT / job["file"]))
+        channel.send("result", text=_result(ROOT / job["file"], job["module"]))
     channel.send("done")
 
 
-def _result(path):
+def _result(path, module):
     """The output of the module's demo (its `if __name__ == "__main__":` block), cut at RESULT_CHARS."""
     import contextlib
     import io
     import runpy
 
+    from katas._runner import translate
+    from katas._runner.i18n import language, translations
+
     printed = io.StringIO()
     try:
         with contextlib.redirect_stdout(printed):
-            runpy.run_path(str(path), run_name="__main__")
+            if language() == "en":
+                runpy.run_path(str(path), run_name="__main__")
+            else:  # the demo's text in the learner's language, whichever language the file is in
+                source = translate.render(Path(path).read_text(encoding="utf-8"), translations(language(), module).gettext)
+                exec(compile(source, str(path), "exec"), {"__name__": "__main__", "__file__": str(path)})
     except BaseException as err:  # noqa: BLE001 - the checks passed but the demo tripped (or exited)
         printed.write(f"\n(the result could not be shown: {type(err).__name__}: {err})\n")
     text = printed.getvalue()

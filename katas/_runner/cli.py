@@ -10,7 +10,9 @@
     make restore N=7   python -m katas restore 7
     make compare N=7   python -m katas compare 7
     make reset-all     python -m katas reset-all  (YES=1 arrives as KATA_YES)
+    make lang L=ko     python -m katas lang ko    (L=en, L=auto; no L: which language is in force)
     make stubs         python -m katas stubs      (maintainers)
+    make from-notebook N=7   python -m katas from-notebook 7
 
 This process never imports numpy, pytest or a kata: the checks run in a child process
 (supervise.py, child.py) that reports each finished check, and this process alone prints the
@@ -25,7 +27,8 @@ import re
 import sys
 from pathlib import Path
 
-from katas._runner import files
+from katas._runner import files, i18n
+from katas._runner.i18n import _, ngettext
 from katas._runner.registry import KATAS, find
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,12 +48,12 @@ def kata_from(text, verb):
     text = (text or "").strip()
     last = KATAS[-1].number
     if not text:
-        raise UsageError(f"which kata? Give its number, for example: make {verb} N=1")
+        raise UsageError(_("which kata? Give its number, for example: make {verb} N=1").format(verb=verb))
     if not re.fullmatch(r"[0-9]{1,3}", text):
-        raise UsageError(f"N must be a kata number from 1 to {last}, got {text!r}")
+        raise UsageError(_("N must be a kata number from 1 to {last}, got {text!r}").format(last=last, text=text))
     kata = find(int(text))
     if kata is None:
-        raise UsageError(f"there is no kata {int(text)}: the katas are numbered 1 to {last}")
+        raise UsageError(_("there is no kata {n}: the katas are numbered 1 to {last}").format(n=int(text), last=last))
     return kata
 
 
@@ -61,20 +64,21 @@ def flag(name, variable):
         return True
     if text in ("", "0", "no", "n", "false", "off"):
         return False
-    raise UsageError(f"{name} must be 1 (yes) or 0 (no), got {os.environ[variable]!r}")
+    raise UsageError(_("{name} must be 1 (yes) or 0 (no), got {value!r}").format(name=name, value=os.environ[variable]))
 
 
 def syntax_problem(kata, source):
     """One line naming the file and line of a syntax error in the kata's module, else None."""
     path = ROOT / source
     if not path.exists() and source == kata.solution_file:
-        return f"{source} is missing: the reference is not in this copy of the repository"
+        return _("{file} is missing: the reference is not in this copy of the repository").format(file=source)
     if not path.exists():
-        return f"{source} is missing: make reset N={kata.number} puts the stub back"
+        return _("{file} is missing: make reset N={number} puts the stub back").format(file=source, number=kata.number)
     try:
         compile(path.read_bytes(), str(path), "exec")
     except SyntaxError as err:
-        return f"{source}, line {err.lineno}: {err.__class__.__name__}: {err.msg}"
+        return _("{file}, line {line}: {error}: {message}").format(
+            file=source, line=err.lineno, error=err.__class__.__name__, message=err.msg)
     except ValueError as err:  # source code with a NUL byte
         return f"{source}: {err}"
     return None
@@ -90,19 +94,19 @@ def _run(katas, **options):
     runs = run_katas(katas, **options)
     for run in runs:
         if run.environment:
-            raise UsageError(f"the environment in .venv is incomplete ({run.environment}): "
-                             "delete the .venv folder and run the command again to rebuild it")
+            raise UsageError(_("the environment in .venv is incomplete ({why}): delete the .venv folder and run "
+                               "the command again to rebuild it").format(why=run.environment))
     return runs
 
 
 def _show_green(run):
     print()
-    print(run.result.rstrip("\n") if run.result else "(the result was not shown)")
+    print(run.result.rstrip("\n") if run.result else _("(the result was not shown)"))
     following = find(run.kata.number + 1)
     if following:
-        print(f"\nNext: make kata N={following.number}   ({following.title})")
+        print("\n" + _("Next: make kata N={number}   ({title})").format(number=following.number, title=_(following.title)))
     else:
-        print("\nThat was the last kata. Well done.")
+        print("\n" + _("That was the last kata. Well done."))
 
 
 def cmd_kata(kata, solutions=False, full=False):
@@ -110,12 +114,16 @@ def cmd_kata(kata, solutions=False, full=False):
 
     source = kata.solution_file if solutions else kata.file
     if solutions:
-        print(f"Spoiler: this runs the reference {kata.solution_file}, not your code.\n")
+        print(_("Spoiler: this runs the reference {file}, not your code.").format(file=kata.solution_file) + "\n")
+    if not solutions:
+        line = files.follow_language(kata)
+        if line:
+            print(line + "\n")
     problem = syntax_problem(kata, source)
     if problem:
         raise UsageError(problem)
     if full:
-        print("FULL=1: the slow checks run too; they take a while (kata 9's: about half a minute).\n", flush=True)
+        print(_("FULL=1: the slow checks run too; they take a while (kata 9's: about 30 seconds).") + "\n", flush=True)
     (run,) = _run([kata], solutions=solutions, full=full, result=True)
     green = report(run, solutions)
     if green:
@@ -132,7 +140,7 @@ def statuses():
     rows = []
     for kata in KATAS:
         run = runs.get(kata.number)
-        rows.append((kata, run, status(run) if run else f"does not import: make kata N={kata.number}"))
+        rows.append((kata, run, status(run) if run else _("does not import: make kata N={number}").format(number=kata.number)))
     return rows
 
 
@@ -140,10 +148,10 @@ def cmd_list():
     from tabulate import tabulate  # the one table the parent prints: tabulate is pure Python
 
     rows = statuses()
-    print(tabulate([(k.number, k.title, k.file, text) for k, _, text in rows],
-                   headers=["N", "kata", "your file", "status"]))
-    solved = sum(text == "solved ✓" for _, _, text in rows)
-    print(f"\n{solved} of {len(rows)} solved.")
+    print(tabulate([(k.number, _(k.title), k.file, text) for k, _run, text in rows],
+                   headers=["N", _("kata"), _("your file"), _("status")]))
+    solved = sum(text == _("solved ✓") for _kata, _run, text in rows)
+    print("\n" + _("{solved} of {total} solved.").format(solved=solved, total=len(rows)))
     return GREEN
 
 
@@ -169,13 +177,13 @@ def cmd_next():
             return RED
     if broken is not None:  # its one line says where the syntax error is
         return cmd_kata(broken)
-    print("Every kata is solved ✓. Well done.")
+    print(_("Every kata is solved ✓. Well done."))
     return GREEN
 
 
 def cmd_compare(kata):
     """Once the kata is green, each function the learner wrote beside the reference's."""
-    from katas._runner.report import plural
+    from katas._runner.report import checks
     from katas._runner.stubgen import fenced_functions, functions
 
     problem = syntax_problem(kata, kata.file)
@@ -183,16 +191,18 @@ def cmd_compare(kata):
         raise UsageError(problem)
     (run,) = _run([kata])
     if not run.green:
-        print(f"make compare N={kata.number} waits until kata {kata.number} is green: "
-              f"{len(run.passed)} of {plural(len(run.ran), 'check')} pass now (make kata N={kata.number} says why).")
+        print(_("make compare N={number} waits until kata {number} is green: {passed} of {total} pass now "
+                "(make kata N={number} says why).").format(number=kata.number, passed=len(run.passed),
+                                                           total=checks(len(run.ran))))
         return RED
     reference = fenced_functions((ROOT / kata.solution_file).read_text(encoding="utf-8"))
     yours = functions((ROOT / kata.file).read_text(encoding="utf-8", errors="replace"))
-    print(f"Kata {kata.number} · {kata.title}: your functions beside the reference's (both pass every check).")
+    print(_("Kata {number} · {title}: your functions beside the reference's (both pass every check).").format(
+        number=kata.number, title=_(kata.title)))
     for name, theirs in reference.items():
         rule = f"── {name} "
         print(f"\n{rule}{'─' * max(0, 78 - len(rule))}")
-        print("yours:", yours.get(name, "(not found in your file)"), "", "the reference:", theirs, sep="\n")
+        print(_("yours:"), yours.get(name, _("(not found in your file)")), "", _("the reference:"), theirs, sep="\n")
     return GREEN
 
 
@@ -209,7 +219,8 @@ def _read_state(path):
             return state
     except (OSError, ValueError):
         pass
-    print(f"({path.relative_to(ROOT)} could not be read; it is ignored and written afresh)", file=sys.stderr)
+    print(_("({file} could not be read; it is ignored and written afresh)").format(file=path.relative_to(ROOT)),
+          file=sys.stderr)
     return {}
 
 
@@ -236,15 +247,16 @@ def cmd_hint(kata, show_all):
         upto = min((before if isinstance(before, int) else 0) + 1, len(hints))
         seen[str(kata.number)] = upto
         if not _write_state(state_file, seen):
-            print(f"(the hints you have seen cannot be remembered: {PROGRESS.relative_to(ROOT)}/ is not writable)",
-                  file=sys.stderr)
+            print(_("(the hints you have seen cannot be remembered: {folder}/ is not writable)").format(
+                folder=PROGRESS.relative_to(ROOT)), file=sys.stderr)
     for tier in range(upto):
-        print(f"Hint {tier + 1} of {len(hints)} · kata {kata.number} · {kata.title}\n  {hints[tier]}\n")
+        print(_("Hint {n} of {total} · kata {number} · {title}").format(
+            n=tier + 1, total=len(hints), number=kata.number, title=_(kata.title)) + f"\n  {_(hints[tier])}\n")
     if upto < len(hints):
-        print(f"Still stuck? make hint N={kata.number} shows the next one.")
+        print(_("Still stuck? make hint N={number} shows the next one.").format(number=kata.number))
     elif not show_all:
-        print("That was the last hint. The reference is one command away (make solution N="
-              f"{kata.number}), but try once more first.")
+        print(_("That was the last hint. The reference is one command away (make solution N={number}), but try "
+                "once more first.").format(number=kata.number))
     return GREEN
 
 
@@ -260,7 +272,7 @@ def cmd_reset(kata):
 def _ask(question):
     """True when the learner answers yes at the terminal; a UsageError when there is no terminal."""
     if sys.stdin is None or not sys.stdin.isatty():
-        raise UsageError("this resets every kata; say YES=1 to confirm when there is no terminal to ask")
+        raise UsageError(_("this resets every kata; say YES=1 to confirm when there is no terminal to ask"))
     try:
         answer = input(question)
     except (EOFError, KeyboardInterrupt):
@@ -270,9 +282,9 @@ def _ask(question):
 
 
 def cmd_reset_all(confirmed):
-    if not confirmed and not _ask(f"Reset all {len(KATAS)} katas to their stubs? "
-                                  "Your files are backed up first. [y/N] "):
-        print("Nothing was changed.")
+    if not confirmed and not _ask(_("Reset all {n} katas to their stubs? Your files are backed up first. [y/N] ").format(
+            n=len(KATAS))):
+        print(_("Nothing was changed."))
         return GREEN
     ok = True
     for kata in KATAS:
@@ -299,6 +311,63 @@ def cmd_stubs():
     return GREEN if ok else USAGE
 
 
+# ---------------------------------------------------------------- language
+
+
+def cmd_lang(wanted):
+    """Say which language is in force, or choose one (ko, en; auto follows the environment again) and
+    put every kata file in it."""
+    wanted = (wanted or "").strip().lower()
+    if not wanted:
+        language, source, other = i18n.resolve(ROOT)
+        name = i18n.LANGUAGES[language]
+        print(_("The language is {name} ({source}).").format(
+            name=name, source=source if source != "make lang" else _("chosen with make lang")) if source
+              else _("The language is {name} (nothing in the environment asks for another).").format(name=name))
+        print(_("make lang L=ko gives Korean, make lang L=en English, make lang L=auto follows LANG again."))
+        return GREEN
+    if wanted not in (*i18n.LANGUAGES, "auto"):
+        raise UsageError(_("L must be ko (한국어), en (English) or auto (as LANG says), got {wanted!r}").format(
+            wanted=wanted))
+    choice = ROOT / i18n.CHOICE
+    try:
+        if wanted == "auto":
+            choice.unlink(missing_ok=True)
+        else:
+            choice.parent.mkdir(exist_ok=True)
+            temporary = choice.with_name(f".{choice.name}.{os.getpid()}.tmp")
+            temporary.write_text(wanted + "\n", encoding="utf-8")
+            os.replace(temporary, choice)
+    except OSError as err:
+        raise UsageError(_("the choice cannot be remembered: {why}").format(why=err)) from None
+    os.environ.pop("KATA_LANG", None)
+    i18n.language.cache_clear()
+    language = i18n.resolve(ROOT)[0]
+    os.environ["KATA_LANG"] = language  # this process's own messages, from here on
+    i18n.language.cache_clear()
+    ok = True
+    for kata in KATAS:
+        line, done = files.switch_language(kata, language)
+        if line:
+            print(line)
+        ok = ok and done
+    print(_("The katas are in {name} now.").format(name=i18n.LANGUAGES[language]) if ok else
+          _("The other katas are in {name} now.").format(name=i18n.LANGUAGES[language]))
+    return GREEN
+
+
+# ---------------------------------------------------------------- notebooks
+
+
+def cmd_from_notebook(kata):
+    """Write the functions of the kata's notebook (katas/notebooks/) into its file, backing it up."""
+    from katas._runner.notebook import from_notebook
+
+    line, ok = from_notebook(kata)
+    print(line)
+    return GREEN if ok else USAGE
+
+
 # ---------------------------------------------------------------- watch
 
 
@@ -321,9 +390,12 @@ def _parser():
                        ("watch", "run a kata each time its file is saved (no N: the first not solved)"),
                        ("reset", "restore a kata's stub, backing up your file"),
                        ("restore", "put back the newest backup of a kata, backing up your file"),
-                       ("compare", "once a kata is green, your functions beside the reference's")]:
+                       ("compare", "once a kata is green, your functions beside the reference's"),
+                       ("from-notebook", "write a kata's notebook functions into its file, backing it up")]:
         sub = verbs.add_parser(verb, help=text)
         sub.add_argument("n", nargs="?", default=os.environ.get("KATA_N"), help="the kata number")
+    lang = verbs.add_parser("lang", help="which language is in force; ko, en or auto chooses")
+    lang.add_argument("wanted", nargs="?", default=os.environ.get("KATA_L"), help="ko, en or auto")
     verbs.add_parser("list", help="every kata with your progress")
     verbs.add_parser("next", help="run the first kata that is not solved yet")
     verbs.add_parser("reset-all", help="restore every kata's stub, backing up your files")
@@ -333,7 +405,13 @@ def _parser():
 
 def main(argv=None):
     args = _parser().parse_args(argv)
+    language, source, other = i18n.resolve(ROOT)
+    if other:
+        print(_("({source}: the course is in English and Korean, so it speaks English; make lang L=ko "
+                "chooses Korean)").format(source=source), file=sys.stderr)
     try:
+        if args.verb == "lang":
+            return cmd_lang(args.wanted)
         if args.verb == "list":
             return cmd_list()
         if args.verb == "next":
@@ -353,12 +431,14 @@ def main(argv=None):
             return cmd_restore(kata)
         if args.verb == "compare":
             return cmd_compare(kata)
+        if args.verb == "from-notebook":
+            return cmd_from_notebook(kata)
         full = flag("FULL", "KATA_FULL")
         return cmd_kata(kata, solutions=args.verb == "solution", full=full)
     except UsageError as err:
         print(f"make {args.verb}: {err}", file=sys.stderr)
         if hasattr(args, "n") and not (args.n or "").strip():
-            print("The katas:", *(f"  {k.number:2}  {k.title}" for k in KATAS), sep="\n", file=sys.stderr)
+            print(_("The katas:"), *(f"  {k.number:2}  {_(k.title)}" for k in KATAS), sep="\n", file=sys.stderr)
         return USAGE
 
 
@@ -375,11 +455,11 @@ def entry():
         ran = sum(len(run.ran) for run in stop.runs)
         counts = [run.count for run in stop.runs]
         total = sum(counts) if None not in counts else None
-        print(f"\ninterrupted: {ran} of {total} checks ran" if total is not None
-              else f"\ninterrupted: {ran} checks ran before the rest were counted")
+        print("\n" + (_("interrupted: {ran} of {total} checks ran").format(ran=ran, total=total) if total is not None
+                      else _("interrupted: {ran} checks ran before the rest were counted").format(ran=ran)))
         return INTERRUPTED
     except KeyboardInterrupt:
-        print("\ninterrupted", file=sys.stderr)
+        print("\n" + _("interrupted"), file=sys.stderr)
         return INTERRUPTED
     except BrokenPipeError:  # the report was piped into `head` or a pager that closed early
         sys.stderr.close()

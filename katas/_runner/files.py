@@ -14,33 +14,100 @@ from datetime import datetime
 from itertools import count
 from pathlib import Path
 
-from katas._runner.stubgen import make_stub
+from katas._runner import i18n, translate
+from katas._runner.stubgen import STUB_MESSAGE, make_stub
 
 ROOT = Path(__file__).resolve().parents[2]
 BACKUP = re.compile(r"\.(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.bak$")
 
 
-def stub_bytes(kata, reference=None):
-    """The kata's stub, generated from its reference (the working one unless given as text)."""
+def stub_text(kata, language=None, reference=None):
+    """The kata's stub in a language (the learner's unless given), generated from its reference (the
+    working one unless given as text): the English stub with its text from the kata's catalogue."""
     if reference is None:
         reference = (ROOT / kata.solution_file).read_text(encoding="utf-8")
-    return make_stub(reference, kata.module).encode("utf-8")
+    language = language or i18n.language()
+    if language == "en":
+        return make_stub(reference, kata.module)
+    said = i18n.translations(language, kata.module).gettext
+    return translate.render(make_stub(reference, kata.module, said(STUB_MESSAGE)), said)
 
 
-def _committed_stub(kata):
-    """The stub of the committed reference, or None outside a git checkout."""
+def stub_bytes(kata, reference=None, language=None):
+    """stub_text as the bytes of a file."""
+    return stub_text(kata, language, reference).encode("utf-8")
+
+
+def _committed_reference(kata):
+    """The committed reference's text, or None outside a git checkout."""
     try:
         done = subprocess.run(["git", "show", f"HEAD:{kata.solution_file}"], cwd=ROOT,
                               capture_output=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired):
         return None
-    return stub_bytes(kata, done.stdout.decode("utf-8")) if done.returncode == 0 else None
+    return done.stdout.decode("utf-8") if done.returncode == 0 else None
 
 
-def is_pristine(kata, data, stub):
-    """True when data is a stub the repository generated: this one, or the committed reference's.
-    Without git, only the stub generated now counts: anything else may be the learner's work."""
-    return data == stub or data == _committed_stub(kata)
+def is_pristine(kata, data, stub=None):
+    """True when data is a stub the repository generated, in either language: from the reference as
+    it is, or as it was committed. Without git, only the stubs generated now count: anything else may
+    be the learner's work."""
+    if data == stub or any(data == stub_bytes(kata, language=lang) for lang in i18n.LANGUAGES):
+        return True
+    committed = _committed_reference(kata)
+    return committed is not None and any(data == stub_bytes(kata, committed, lang) for lang in i18n.LANGUAGES)
+
+
+def follow_language(kata):
+    """A kata file that is still the stub generated in the other language is put in the learner's
+    language (no learner work can be in it, so nothing is backed up). One line saying so, or ""."""
+    path, language = ROOT / kata.file, i18n.language()
+    if path.is_symlink() or not path.is_file():
+        return ""
+    data = path.read_bytes()
+    if data == stub_bytes(kata, language=language) or not any(
+            data == stub_bytes(kata, language=other) for other in i18n.LANGUAGES if other != language):
+        return ""
+    _write(path, stub_bytes(kata, language=language))
+    return i18n._("{file} was the untouched stub in another language: its lesson is now in {name} "
+                  "(make lang says how to choose)").format(file=kata.file, name=i18n.LANGUAGES[language])
+
+
+def switch_language(kata, target):
+    """Put the kata's file in the target language. An untouched stub is replaced by the target's
+    stub; in a file the learner has edited only the text the repository wrote changes (translate.
+    switch), after a backup. Returns one line (or "") and whether the file is now in that language."""
+    path = ROOT / kata.file
+    refusal = _refusal(kata, path)
+    if refusal or not path.exists():
+        return refusal or "", False
+    data = path.read_bytes()
+    wanted = stub_bytes(kata, language=target)
+    if data == wanted:
+        return "", True
+    if is_pristine(kata, data):
+        _write(path, wanted)
+        return "", True
+    try:
+        current = data.decode("utf-8")
+        stubs = {lang: stub_text(kata, lang) for lang in i18n.LANGUAGES}
+        switched, kept = translate.switch(current, stubs, target)
+    except (UnicodeDecodeError, SyntaxError, ValueError) as err:
+        reason = i18n._("it is not UTF-8") if isinstance(err, UnicodeDecodeError) else i18n._(
+            "it does not parse as Python")
+        return i18n._("kata {number}: {file} keeps its language: {reason}").format(
+            number=kata.number, file=kata.file, reason=reason), False
+    if switched == current:
+        return "", True
+    saved = backup(path, data)
+    _write(path, switched.encode("utf-8"))
+    line = i18n._("kata {number}: your code in {file} is unchanged; its lesson and docstrings were switched "
+                  "(the file before is saved as {saved})").format(number=kata.number, file=kata.file,
+                                                                   saved=saved.relative_to(ROOT))
+    if kept:
+        line += i18n.ngettext(" — {n} docstring you rewrote kept your words", " — {n} docstrings you rewrote "
+                              "kept your words", kept).format(n=kept)
+    return line, True
 
 
 def backup(path, data):
@@ -68,10 +135,11 @@ def _write(path, data):
 def _refusal(kata, path):
     """One line when the kata's path is not a plain file this runner may replace, else None."""
     if path.is_symlink():
-        return (f"kata {kata.number}: {kata.file} is a symbolic link; nothing is written through it "
-                "(replace it with a regular file, then try again)")
+        return i18n._("kata {number}: {file} is a symbolic link; nothing is written through it (replace it with a "
+                      "regular file, then try again)").format(number=kata.number, file=kata.file)
     if path.exists() and not path.is_file():
-        return f"kata {kata.number}: {kata.file} is not a regular file; it was left alone"
+        return i18n._("kata {number}: {file} is not a regular file; it was left alone").format(
+            number=kata.number, file=kata.file)
     return None
 
 
@@ -85,22 +153,29 @@ def _replace(kata, data):
     saved = None
     if path.exists():
         current = path.read_bytes()
-        if not is_pristine(kata, current, stub_bytes(kata)):
+        if not is_pristine(kata, current, data):
             saved = backup(path, current)
     _write(path, data)
     return saved, None
+
+
+def replace(kata, data):
+    """Put data in the kata's file (make from-notebook), backing up what is there unless it is a
+    pristine stub. Returns (the backup's path or None, the refusal line or None)."""
+    return _replace(kata, data)
 
 
 def reset(kata):
     """Restore the kata's stub. Returns (one line saying what was done, whether it could be done)."""
     path, stub = ROOT / kata.file, stub_bytes(kata)
     if not path.is_symlink() and path.is_file() and path.read_bytes() == stub:
-        return f"kata {kata.number}: {kata.file} is already the stub; nothing to do", True
+        return i18n._("kata {number}: {file} is already the stub; nothing to do").format(
+            number=kata.number, file=kata.file), True
     saved, refusal = _replace(kata, stub)
     if refusal:
         return refusal, False
-    note = f"; your version is saved as {saved.relative_to(ROOT)}" if saved else ""
-    return f"kata {kata.number}: {kata.file} is the stub again{note}", True
+    note = i18n._("; your version is saved as {saved}").format(saved=saved.relative_to(ROOT)) if saved else ""
+    return i18n._("kata {number}: {file} is the stub again").format(number=kata.number, file=kata.file) + note, True
 
 
 def backups(kata):
@@ -118,8 +193,8 @@ def restore(kata):
     """Put the newest backup back, backing up the current file first."""
     kept = backups(kata)
     if not kept:
-        return (f"kata {kata.number}: there is no backup of {kata.file} to restore "
-                "(make reset makes one before it replaces your file)"), False
+        return i18n._("kata {number}: there is no backup of {file} to restore (make reset makes one before it "
+                      "replaces your file)").format(number=kata.number, file=kata.file), False
     newest = kept[-1]
     path = ROOT / kata.file
     refusal = _refusal(kata, path)
@@ -128,13 +203,15 @@ def restore(kata):
     data = newest.read_bytes()
     saved = backup(path, path.read_bytes()) if path.exists() and path.read_bytes() != data else None
     _write(path, data)
-    note = f"; the file it replaced is saved as {saved.relative_to(ROOT)}" if saved else ""
-    return f"kata {kata.number}: {kata.file} is {newest.relative_to(ROOT)} again{note}", True
+    note = i18n._("; the file it replaced is saved as {saved}").format(saved=saved.relative_to(ROOT)) if saved else ""
+    return i18n._("kata {number}: {file} is {backup} again").format(
+        number=kata.number, file=kata.file, backup=newest.relative_to(ROOT)) + note, True
 
 
 def write_stub(kata):
-    """(make stubs) Write the stub generated from the reference. Returns (line or "", done)."""
-    path, stub = ROOT / kata.file, stub_bytes(kata)
+    """(make stubs) Write the stub generated from the reference, in English as committed. Returns
+    (line or "", done)."""
+    path, stub = ROOT / kata.file, stub_bytes(kata, language="en")
     if not path.is_symlink() and path.is_file() and path.read_bytes() == stub:
         return "", True
     saved, refusal = _replace(kata, stub)

@@ -75,28 +75,56 @@ def language():
     return resolve()[0]
 
 
-@functools.cache
-def translations(lang):
-    """A gettext translations object for lang: every catalogue of that language, merged."""
-    if lang == "en":
-        return gettext.NullTranslations()
+def _compiled(paths):
+    """One gettext translations object from .po files (a later file's entry wins)."""
     import polib
 
     merged = polib.POFile()
     merged.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Plural-Forms": "nplurals=1; plural=0;"}
-    for path in sorted((LOCALE / lang / "LC_MESSAGES").glob("*.po")):
+    for path in paths:
         merged.extend(polib.pofile(str(path)).translated_entries())
     return gettext.GNUTranslations(io.BytesIO(merged.to_binary()))
 
 
+@functools.cache
+def translations(lang, domain=None):
+    """A gettext translations object for lang: every catalogue of that language, merged; with a domain
+    (a kata's module), that catalogue's own entries first (two katas may say one English phrase
+    differently)."""
+    if lang == "en":
+        return gettext.NullTranslations()
+    folder = LOCALE / lang / "LC_MESSAGES"
+    everything = _compiled(sorted(folder.glob("*.po")))
+    own = folder / f"{domain}.po"
+    if domain is None or not own.exists():
+        return everything
+    first = _compiled([own])
+    first.add_fallback(everything)
+    return first
+
+
+_domain = None  # the kata whose messages this process speaks first (prefer)
+
+
+def prefer(domain):
+    """Look messages up in this kata's catalogue first (the runner's child, the report of one kata)."""
+    global _domain
+    _domain = domain
+
+
 def _(message):
     """message in the learner's language (its English text when there is no translation)."""
-    return translations(language()).gettext(message)
+    return translations(language(), _domain).gettext(message)
+
+
+def N_(message):
+    """Marks a message for the catalogue where it is defined; _() translates it where it is used."""
+    return message
 
 
 def ngettext(singular, plural, n):
     """The singular or plural form for n, in the learner's language."""
-    return translations(language()).ngettext(singular, plural, n)
+    return translations(language(), _domain).ngettext(singular, plural, n)
 
 
 def use(lang):

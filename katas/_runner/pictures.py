@@ -194,10 +194,12 @@ def decision_regions(predict, points, labels, *, title="", lo=-0.25, hi=1.25, wi
     inside = np.asarray(predict(grid), dtype=float).reshape(len(grid)) > 0.5
     points, labels = np.asarray(points, dtype=float), np.asarray(labels).ravel()
     ys, xs, names = [], [], []
-    for mask, name in ((inside, "prediction 1"),):
+    from katas._runner.i18n import _
+
+    for mask, name in ((inside, _("prediction 1")),):
         if mask.any():
             xs.append(grid[mask, 0]), ys.append(grid[mask, 1]), names.append(name)
-    for value, name in ((0, "target 0"), (1, "target 1")):
+    for value, name in ((0, _("target 0")), (1, _("target 1"))):
         chosen = points[labels == value]
         if len(chosen):
             xs.append(chosen[:, 0]), ys.append(chosen[:, 1]), names.append(name)

@@ -8,22 +8,32 @@ import re
 from pathlib import Path
 
 from katas._runner.child import title
+from katas._runner.i18n import _, ngettext, prefer
 from katas._runner.supervise import BUDGET, ROOT
 
-LOOP_HINT = ["      the code was at that line when it was stopped: a loop that never ends (does its",
-             "      condition ever change?) or a computation far too large for this check"]
-NOT_RUN = "      the remaining checks were not run: fix the loop first"
+def _loop_hint():
+    return ["      " + line for line in _("the code was at that line when it was stopped: a loop that never ends (does its\n"
+                                       "condition ever change?) or a computation far too large for this check").splitlines()]
+
+
+def _not_run():
+    return "      " + _("the remaining checks were not run: fix the loop first")
+
 MISTAKE_MARK = " — "  # katas/_runner/feedback.py: a failure message names a recognised mistake after it
 LISTED_FAILURES = 8  # failures that name no mistake: one line each, this many at most
-STUB = re.compile(r"kata \d+ · (?P<function>[\w.]+)\(\) is not written yet")
+STUB = re.compile(r"kata \d+ · (?P<function>[\w.]+)\(\)")  # the stub's line, in either language
 
 
 def plural(count, word):
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+def checks(count):
+    return ngettext("{n} check", "{n} checks", count).format(n=count)
+
+
 def _waiting(count):
-    return "1 check waits for it" if count == 1 else f"{count} checks wait for it"
+    return ngettext("{n} check waits for it", "{n} checks wait for it", count).format(n=count)
 
 
 def unwritten(path):
@@ -36,36 +46,41 @@ def unwritten(path):
 
 def ending(run):
     """Lines that say how a run ended when it did not run to its end, else []."""
-    current = "importing your module" if run.current == "import" else (
-        "showing the result" if run.current == "result" else f"the check “{title(run.current)}”")
-    where = [f"      at {run.where}"] if run.where else []
+    current = _("importing your module") if run.current == "import" else (
+        _("showing the result") if run.current == "result" else _("the check “{title}”").format(title=title(run.current)))
+    where = [f"      {_('at')} {run.where}"] if run.where else []
     if run.broken:
-        return [f"  ✗ the tests could not import your module: {run.broken}"]
+        return ["  ✗ " + _("the tests could not import your module: {why}").format(why=run.broken)]
     if run.raised:
-        at = [f"      at {run.raised['where']}"] if run.raised.get("where") else []
-        return [f"  ✗ your code raised {run.raised['what']} during {current}: the run stopped there", *at]
+        at = [f"      {_('at')} {run.raised['where']}"] if run.raised.get("where") else []
+        return ["  ✗ " + _("your code raised {what} during {current}: the run stopped there").format(
+            what=run.raised["what"], current=current), *at]
     if run.stopped == "time":
-        why = (["      (code that runs when the module is imported has no check's limit to stop it, so the",
-                "      process was ended)"] if run.current == "import" else
-               ["      (the check's limit could not interrupt it: a loop inside numpy or a builtin, or code that",
-                "      turned the limit's signal off, so the process was ended)"])
-        return [f"  ✗ {current} never finished: stopped after {run.limit:g} s", *why, *where, *LOOP_HINT, NOT_RUN]
+        why = _("(code that runs when the module is imported has no check's limit to stop it, so the\n"
+                "process was ended)") if run.current == "import" else _(
+                "(the check's limit could not interrupt it: a loop inside numpy or a builtin, or code that\n"
+                "turned the limit's signal off, so the process was ended)")
+        return ["  ✗ " + _("{current} never finished: stopped after {limit:g} s").format(current=current, limit=run.limit),
+                *("      " + line for line in why.splitlines()), *where, *_loop_hint(), _not_run()]
     if run.stopped == "budget":
-        return [f"  ✗ the checks took longer than {BUDGET:g} s in all: stopped during {current}", *where]
+        return ["  ✗ " + _("the checks took longer than {budget:g} s in all: stopped during {current}").format(
+            budget=BUDGET, current=current), *where]
     if run.stopped == "startup":
-        return ["  ✗ the checks did not start: the test process never answered"]
+        return ["  ✗ " + _("the checks did not start: the test process never answered")]
     if not run.done:
         crash = [line for line in run.output_tail.splitlines() if line.startswith("Fatal Python error")]
-        return [f"  ✗ the run ended during {current}: the process ended before the checks finished",
-                "      (os._exit() or a crash in your code? a finished kata never ends the process)",
+        return ["  ✗ " + _("the run ended during {current}: the process ended before the checks finished").format(
+                    current=current),
+                "      " + _("(os._exit() or a crash in your code? a finished kata never ends the process)"),
                 *(f"      {line}" for line in crash[:1])]
     timed_out = [c for c in run.checks.values() if "timeout" in c]
     if timed_out:
         check = timed_out[0]
         return [f"  ✗ {check['title']}",
-                f"      stopped after {check['timeout']:g} s: the code never finished (an endless loop?)",
-                *([f"      at {check['where']}"] if check.get("where") else []), *LOOP_HINT,
-                *_printed(check), NOT_RUN]
+                "      " + _("stopped after {limit:g} s: the code never finished (an endless loop?)").format(
+                    limit=check["timeout"]),
+                *([f"      {_('at')} {check['where']}"] if check.get("where") else []), *_loop_hint(),
+                *_printed(check), _not_run()]
     return []
 
 
@@ -73,7 +88,7 @@ def _printed(check):
     """What the learner's code printed during a check, indented under it."""
     if not check.get("output", "").strip():
         return []
-    return ["      your code printed:", *(f"        {line}" for line in check["output"].strip().splitlines())]
+    return ["      " + _("your code printed:"), *(f"        {line}" for line in check["output"].strip().splitlines())]
 
 
 def _failure_lines(check, full):
@@ -84,15 +99,18 @@ def _failure_lines(check, full):
         return [line if len(line) <= 110 else line[:109] + "…"]
     lines += [f"      {line}" for line in check.get("message", "").splitlines()]
     if check.get("where"):
-        lines.append(f"      at {check['where']}")
+        lines.append(f"      {_('at')} {check['where']}")
     return lines + _printed(check)
 
 
-def report(run, solutions=False):
-    """Print the focused report of one kata run; return True when it is green."""
+def report(run, solutions=False, source=None, advice=True):
+    """Print the focused report of one kata run; return True when it is green. source: the file the
+    checks ran against when it is not the kata's own (a notebook's functions); advice=False leaves
+    out the commands to type (make's verbs, pytest on the kata file), which a notebook has no use for."""
     kata = run.kata
-    source = kata.solution_file if solutions else kata.file
-    print(f"Kata {kata.number} · {kata.title}   ({source})\n")
+    prefer(kata.module)
+    source = source or (kata.solution_file if solutions else kata.file)
+    print(_("Kata {number} · {title}").format(number=kata.number, title=_(kata.title)) + f"   ({source})\n")
     ended = ending(run)
     failed = [c for c in run.ran if c["outcome"] == "failed" and "timeout" not in c]
     todos = {}
@@ -105,13 +123,13 @@ def report(run, solutions=False):
     named = [c for c in wrong if MISTAKE_MARK in c.get("message", "")]
     others = [c for c in wrong if MISTAKE_MARK not in c.get("message", "")]
     if run.passed and (failed or ended):
-        print(f"  ✓ {'1 check passes' if len(run.passed) == 1 else f'{len(run.passed)} checks pass'}")
+        print("  ✓ " + ngettext("{n} check passes", "{n} checks pass", len(run.passed)).format(n=len(run.passed)))
     for function in unwritten(ROOT / source) if todos else []:
         waiting = todos.get(function, 0)
-        print(f"  ✗ {function}() is not written yet" + (
+        print("  ✗ " + _("{function}() is not written yet").format(function=function) + (
             f"  ({_waiting(waiting)})" if waiting else ""))
     for name in todos.keys() - set(unwritten(ROOT / source)):
-        print(f"  ✗ {name}() is not written yet  ({_waiting(todos[name])})")
+        print("  ✗ " + _("{function}() is not written yet").format(function=name) + f"  ({_waiting(todos[name])})")
     # Every mistake a failure names is shown in full, first: it teaches most. Checks that name the
     # same mistake again are counted, not repeated. Then the first other failure in full, and the
     # rest one line each.
@@ -121,31 +139,37 @@ def report(run, solutions=False):
     for same in slips.values():
         print("\n".join(_failure_lines(same[0], full=True)))
         if len(same) > 1:
-            print(f"      ({plural(len(same) - 1, 'more check')} {'shows' if len(same) == 2 else 'show'} the same mistake)")
+            print("      " + ngettext("({n} more check shows the same mistake)", "({n} more checks show the same mistake)",
+                                      len(same) - 1).format(n=len(same) - 1))
     for index, check in enumerate(others[:1 + LISTED_FAILURES]):
         print("\n".join(_failure_lines(check, full=index == 0)))
     hidden = len(others) - 1 - LISTED_FAILURES
     if hidden > 0:
-        print(f"  … and {hidden} more (.venv/bin/python -m pytest {kata.test_file} shows them all)")
+        print("  " + (_("… and {n} more (.venv/bin/python -m pytest {file} shows them all)") if advice
+                      else _("… and {n} more")).format(n=hidden, file=kata.test_file))
     for line in ended:
         print(line)
     count = run.count if run.count is not None else len(run.checks)
     skipped = run.skipping
-    note = f" ({plural(skipped, 'slow check')} skipped: add FULL=1 to run them)" if skipped else ""
+    note = ngettext(" ({n} slow check skipped: add FULL=1 to run them)", " ({n} slow checks skipped: add FULL=1 to "
+                    "run them)", skipped).format(n=skipped) if skipped else ""
     if run.green:
-        print(f"All {plural(len(run.ran), 'check')} pass ✓{note}")
+        print(ngettext("All {n} check pass ✓", "All {n} checks pass ✓", len(run.ran)).format(n=len(run.ran)) + note)
         return True
     if run.broken or run.count is None:
-        print(f"\n{kata.file if not solutions else kata.solution_file} must import cleanly before its checks can run.")
+        print("\n" + _("{file} must import cleanly before its checks can run.").format(file=source))
     elif ended:
-        print(f"\n{run.started} of {plural(count - skipped, 'check')} ran, {len(run.passed)} passed.")
+        print("\n" + ngettext("{started} of {n} check ran, {passed} passed.", "{started} of {n} checks ran, {passed} "
+                              "passed.", count - skipped).format(started=run.started, n=count - skipped,
+                                                                 passed=len(run.passed)))
     else:
-        print(f"\n{len(run.passed)} of {plural(len(run.ran), 'check')} pass{note}.")
-    if solutions:
+        print("\n" + ngettext("{passed} of {n} check pass", "{passed} of {n} checks pass", len(run.ran)).format(
+            passed=len(run.passed), n=len(run.ran)) + note + ".")
+    if solutions or not advice:
         return False
     if todos:
-        print(f"Read the lesson at the top of {kata.file}, then fill in the functions it names.")
-    print(f"Run make kata N={kata.number} again after each edit. Stuck? make hint N={kata.number}")
+        print(_("Read the lesson at the top of {file}, then fill in the functions it names.").format(file=kata.file))
+    print(_("Run make kata N={number} again after each edit. Stuck? make hint N={number}").format(number=kata.number))
     return False
 
 
@@ -153,15 +177,16 @@ def status(run):
     """The kata's one-line status in `make list`."""
     kata = run.kata
     if run.environment:
-        return "could not run: see make kata N=" + str(kata.number)
+        return _("could not run: see make kata N={number}").format(number=kata.number)
     if run.broken:
-        return f"does not import: make kata N={kata.number}"
+        return _("does not import: make kata N={number}").format(number=kata.number)
     if run.green:
-        return "solved ✓"
+        return _("solved ✓")
     ran, passed = run.ran, run.passed
     if not ending(run) and run.finished and not passed and all(c.get("todo") for c in ran):
-        return "not started"
+        return _("not started")
     if ending(run):
         total = run.count - run.skipping if run.count is not None else len(run.checks)
-        return f"{len(passed)} of {total} checks, then stopped: make kata N={kata.number}"
-    return f"{len(passed)} of {len(ran)} checks"
+        return _("{passed} of {total} checks, then stopped: make kata N={number}").format(
+            passed=len(passed), total=total, number=kata.number)
+    return _("{passed} of {total} checks").format(passed=len(passed), total=len(ran))

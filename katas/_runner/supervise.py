@@ -86,10 +86,13 @@ class Run:
         return self.finished and bool(self.ran) and len(self.passed) == len(self.ran)
 
 
-def _job(kata, solutions, full, result):
-    return {"module": kata.module, "test_file": kata.test_file,
-            "file": kata.solution_file if solutions else kata.file,
-            "solutions": solutions, "full": full, "result": result}
+def _job(kata, solutions, full, result, source=None):
+    job = {"module": kata.module, "test_file": kata.test_file,
+           "file": kata.solution_file if solutions else kata.file,
+           "solutions": solutions, "full": full, "result": result}
+    if source is not None:  # another file stands for the kata's own (a notebook's functions)
+        job.update(file=str(source), source=str(source))
+    return job
 
 
 def _stop(run, why):
@@ -174,8 +177,10 @@ def child_environment():
     """The environment a process running the checks starts with. A kata's matrices are tiny, so numpy's
     BLAS gets one thread: starting a pool of them costs more CPU than it could ever save (a learner's
     own setting is kept)."""
+    from katas._runner.i18n import language
+
     single = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
-    return {**single, **os.environ, "PYTHONIOENCODING": "utf-8"}
+    return {**single, **os.environ, "PYTHONIOENCODING": "utf-8", "KATA_LANG": language()}
 
 
 def _start(spec, pass_fds=()):
@@ -191,16 +196,17 @@ def _start(spec, pass_fds=()):
                             pass_fds=pass_fds, **options)
 
 
-def run_katas(katas, solutions=False, full=False, result=False, parallel=None, enough=None):
+def run_katas(katas, solutions=False, full=False, result=False, parallel=None, enough=None, source=None):
     """Run each kata's checks in the child; return a Run for each, in order.
 
     Where the system can fork, one child runs them all (`parallel` at a time), each kata in a process
     forked for it and reporting on a pipe of its own. Elsewhere (or with KATA_SPAWN=1) each kata gets
     a fresh interpreter of its own that reports on its standard output, one kata after another.
     enough(runs), when given, is asked after every event: once it is true, the rest is not run.
+    source, when given (one kata), is the file the checks import in place of the kata's own.
     Raises Interrupted (with the runs as far as they got) on Ctrl-C, after ending every process."""
     runs = [Run(kata) for kata in katas]
-    jobs = [_job(k, solutions, full, result) for k in katas]
+    jobs = [_job(k, solutions, full, result, source) for k in katas]
     if hasattr(os, "fork") and not os.environ.get("KATA_SPAWN"):
         pipes = [os.pipe() for _ in katas]
         spec = {"jobs": jobs, "fds": [w for _, w in pipes],

@@ -36,15 +36,14 @@ import threading
 import time
 
 from katas._runner import cli
+from katas._runner.i18n import _
 from katas._runner.registry import KATAS
 
 POLL = 0.025  # seconds between two looks at the file (and at the run under way)
 SETTLE = 0.06  # a run's report is shown once the file has stayed as the run read it this long
 IDLE = 1.0  # the other katas are checked once the learner has been reading this long
 RULE = 72
-HELP = "keys: h hint · n next kata · l list · r run again · q quit   (or save the file)"
-NO_KEYS = "keys are off (no terminal): save the file to run the checks again; Ctrl-C stops"
-SOLVED = "solved ✓"
+SOLVED = "solved ✓"  # report.status's word for a solved kata (in the learner's language: _(SOLVED))
 
 
 class Quit(Exception):
@@ -142,10 +141,10 @@ class Runner:
         why = self.zygote.wait(STARTUP)
         if why and why != "it did not start":
             self.close()
-            raise cli.UsageError(f"the environment in .venv is incomplete ({why}): "
-                                 "delete the .venv folder and run the command again to rebuild it")
+            raise cli.UsageError(_("the environment in .venv is incomplete ({why}): delete the .venv folder and run "
+                                   "the command again to rebuild it").format(why=why))
         if why:
-            print("(the checks run in a fresh process each time: the warm process did not start)")
+            print(_("(the checks run in a fresh process each time: the warm process did not start)"))
             self.zygote.close()
             self.zygote = None
 
@@ -175,7 +174,8 @@ class Runner:
             self.restart(zygote)
             return self.run(kata, result, run, background)
         if run.environment:
-            raise cli.UsageError(f"the environment in .venv is incomplete ({run.environment})")
+            raise cli.UsageError(_("the environment in .venv is incomplete ({why}): delete the .venv folder and run "
+                                   "the command again to rebuild it").format(why=run.environment))
         return run
 
     def restart(self, zygote):
@@ -315,14 +315,16 @@ class Watch:
 
         problem = cli.syntax_problem(kata, kata.file)
         if problem:
-            return None, [f"Kata {kata.number} · {kata.title}   ({kata.file})", "", f"  ✗ {problem}"], \
-                f"does not import: make kata N={kata.number}"
+            return None, [_("Kata {number} · {title}").format(number=kata.number, title=_(kata.title)) +
+                          f"   ({kata.file})", "", f"  ✗ {problem}"], \
+                _("does not import: make kata N={number}").format(number=kata.number)
         _forget_bytecode(cli.ROOT / kata.file)
         run = self.runner.run(kata, result, run, background)
         shown = io.StringIO()
         with contextlib.redirect_stdout(shown):
             report(run)
-        lines = [line for line in shown.getvalue().splitlines() if not line.startswith("Run make kata N=")]
+        again = _("Run make kata N={number} again after each edit. Stuck? make hint N={number}").format(number=kata.number)
+        lines = [line for line in shown.getvalue().splitlines() if line != again]
         return run, lines, status(run)
 
     def start(self, why, signature):
@@ -346,14 +348,16 @@ class Watch:
         run, lines, text = outcome
         self.status[kata.number] = text
         if run is not None and run.green:
-            lines = [*lines, "", run.result.rstrip("\n") if run.result else "(the result was not shown)", ""]
+            lines = [*lines, "", run.result.rstrip("\n") if run.result else _("(the result was not shown)"), ""]
             following = self.next_kata()
             if following is None:
-                lines.append("Every kata is solved ✓. Well done.")
+                lines.append(_("Every kata is solved ✓. Well done."))
             elif self.keys.on:
-                lines.append(f"Solved ✓  n: on to kata {following.number} · {following.title}")
+                lines.append(_("Solved ✓  n: on to kata {number} · {title}").format(
+                    number=following.number, title=_(following.title)))
             else:
-                lines.append(f"Solved ✓  next: make watch N={following.number}   ({following.title})")
+                lines.append(_("Solved ✓  next: make watch N={number}   ({title})").format(
+                    number=following.number, title=_(following.title)))
         stamp = f"── {time.strftime('%H:%M:%S')} · {why} "
         self.say([stamp + "─" * max(3, RULE - len(stamp)), *lines, "", self.progress(), self.help()])
 
@@ -363,32 +367,35 @@ class Watch:
         self.active = time.monotonic()
 
     def progress(self):
-        solved = sum(text == SOLVED for text in self.status.values())
-        line = f"kata {self.current.number} of {len(KATAS)} · {solved} solved"
+        solved = sum(text == _(SOLVED) for text in self.status.values())
+        line = _("kata {number} of {total} · {solved} solved").format(
+            number=self.current.number, total=len(KATAS), solved=solved)
         unknown = len(KATAS) - len(self.status)
         self.progress_shown = (line, unknown)
-        return line + (f" so far (checking the other {unknown} …)" if unknown else "")
+        return line + (_(" so far (checking the other {n} …)").format(n=unknown) if unknown else "")
 
     def help(self):
-        return HELP if self.keys.on else NO_KEYS
+        if self.keys.on:
+            return _("keys: h hint · n next kata · l list · r run again · q quit   (or save the file)")
+        return _("keys are off (no terminal): save the file to run the checks again; Ctrl-C stops")
 
     def next_kata(self):
         """The first kata after this one (from the start again after the last) not known to be solved."""
         order = [k for k in KATAS if k.number > self.current.number] + [
             k for k in KATAS if k.number < self.current.number]
-        return next((k for k in order if self.status.get(k.number) != SOLVED), None)
+        return next((k for k in order if self.status.get(k.number) != _(SOLVED)), None)
 
     # -- the learner's progress
 
     def first_unsolved(self):
         """The first kata not solved, its report and the file as it was read, checked in order
         (each through the warm process)."""
-        print("Looking for the first kata you have not solved …", flush=True)
+        print(_("Looking for the first kata you have not solved …"), flush=True)
         for kata in KATAS:
             read = signature(cli.ROOT / kata.file)
             outcome = self.check(kata, result=False)
             self.status[kata.number] = outcome[2]
-            if outcome[2] != SOLVED:
+            if outcome[2] != _(SOLVED):
                 return kata, outcome, read
         return None, None, None
 
@@ -417,10 +424,10 @@ class Watch:
         elif key == "n":
             following = self.next_kata()
             if following is None:
-                self.say(["Every kata is solved ✓. Well done.", self.progress(), self.help()])
+                self.say([_("Every kata is solved ✓. Well done."), self.progress(), self.help()])
                 return
             self.current = following
-            self.start(f"kata {following.number} · watching {following.file}",
+            self.start(_("kata {number} · watching {file}").format(number=following.number, file=following.file),
                        signature(cli.ROOT / following.file))
         elif key.isprintable() and not key.isspace():
             self.say([self.help()])
@@ -435,9 +442,9 @@ class Watch:
     def listing(self):
         from tabulate import tabulate
 
-        rows = [("▶" if k is self.current else "", k.number, k.title,
-                 self.status.get(k.number, "checking …")) for k in KATAS]
-        self.say(["", tabulate(rows, headers=["", "N", "kata", "status"]), "", self.progress(), self.help()])
+        rows = [("▶" if k is self.current else "", k.number, _(k.title),
+                 self.status.get(k.number, _("checking …"))) for k in KATAS]
+        self.say(["", tabulate(rows, headers=["", "N", _("kata"), _("status")]), "", self.progress(), self.help()])
 
     # -- the loop
 
@@ -450,13 +457,13 @@ class Watch:
         if first is None:
             first, outcome, seen = self.first_unsolved()
             if first is None:
-                print("Every kata is solved ✓. Well done.")
+                print(_("Every kata is solved ✓. Well done."))
                 return
             self.current = first
-            self.show(f"kata {first.number} · watching {first.file}", outcome)
+            self.show(_("kata {number} · watching {file}").format(number=first.number, file=first.file), outcome)
         else:
             self.current, seen = first, signature(cli.ROOT / first.file)
-            self.start(f"kata {first.number} · watching {first.file}", seen)
+            self.start(_("kata {number} · watching {file}").format(number=first.number, file=first.file), seen)
         path = cli.ROOT / self.current.file
         last = seen  # a save from here on is seen as a change, even one made while the report printed
         changed, gone = time.monotonic(), False
@@ -477,14 +484,14 @@ class Watch:
             if last != seen and not emptied:
                 seen = last
                 if last is not None:
-                    self.start(f"{self.current.file} saved", last)
+                    self.start(_("{file} saved").format(file=self.current.file), last)
                 else:
                     self.stop()
                     gone = True
             elif last is None and gone and now - changed >= 0.5:  # not a rename: the file is gone
                 gone = False
-                self.say([f"{self.current.file} is gone: the checks run again when it is back "
-                          f"(make reset N={self.current.number} puts the stub back)"])
+                self.say([_("{file} is gone: the checks run again when it is back (make reset N={number} puts the "
+                            "stub back)").format(file=self.current.file, number=self.current.number)])
             job = self.job
             if self.scanning is None and job is None and now - self.active >= IDLE:
                 self.scanning = threading.Thread(target=self.check_the_others, daemon=True)
@@ -526,5 +533,5 @@ def watch(kata, full):
         pass
     finally:
         runner.close()
-    print("\nStopped watching.", flush=True)
+    print("\n" + _("Stopped watching."), flush=True)
     return cli.GREEN
