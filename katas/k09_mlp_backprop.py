@@ -1,7 +1,7 @@
 # %% [markdown]
 """Kata 9 · MLP backpropagation (mlp2)
 
-Terms (the glossary in README.md): 역전파 backpropagation, 델타 delta, 에포크 epoch, 학습 training
+Terms (the glossary in README.md): 역전파 backpropagation, 델타 delta, 에폭 epoch, 학습 training
 
 The idea
     Kata 8's network answers about 0.7 for every input. To teach it XOR, every weight must move

@@ -1,7 +1,7 @@
 # %% [markdown]
 """Kata 13 · Epochs, batches and iterations
 
-Terms (the glossary in README.md): 에포크 epoch, 배치 크기 batch size, 미니배치 minibatch, 반복 iteration, 평균 제곱 오차 mean squared error
+Terms (the glossary in README.md): 에폭 epoch, 배치 크기 batch size, 미니배치 minibatch, 반복 iteration, 평균 제곱 오차 mean squared error
 
 The idea
     Kata 9 (mlp2) updates the weights after every sample; kata 11 after the whole data set. Both

@@ -1,12 +1,13 @@
 # %% [markdown]
 """Kata 8 · MLP forward pass (mlp1)
 
-Terms (the glossary in README.md): 다층 퍼셉트론 multilayer perceptron, 순방향 패스 forward pass, 출력층 output layer
+Terms (the glossary in README.md): 다층 퍼셉트론 multilayer perceptron, 순전파 forward pass, 출력층 output layer
 
 The idea
     A multilayer perceptron passes its input forward, layer by layer: each layer takes a weighted
-    sum of the layer before and squashes it with the activation function (순방향 패스). The
-    textbook's network has 2 inputs, 2 hidden units and 1 output, with the sigmoid everywhere:
+    sum of the layer before and squashes it with the activation function: the forward pass (순전파;
+    the textbook says 순방향 패스). The textbook's network has 2 inputs, 2 hidden units and 1 output,
+    with the sigmoid everywhere:
 
         x1 ──w1──► h1 ──w5──►
            ╲w2  ╱w3           y

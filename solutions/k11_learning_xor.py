@@ -1,7 +1,7 @@
 # %% [markdown]
 """Kata 11 · Learning XOR from a random start
 
-Terms (the glossary in README.md): 학습 training, 에포크 epoch, 은닉층 hidden layer, 교차 엔트로피 cross-entropy, gradient 소실 vanishing gradient
+Terms (the glossary in README.md): 학습 training, 에폭 epoch, 은닉층 hidden layer, 교차 엔트로피 cross-entropy, gradient 소실 vanishing gradient
 
 The idea
     Kata 9 trained the book's network from the book's weights, one sample at a time. The lecture's

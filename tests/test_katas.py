@@ -175,7 +175,8 @@ def test_every_lesson_names_its_terms_from_the_glossary():
 
 def test_every_korean_lesson_names_its_terms_from_the_korean_glossary():
     """The Korean lessons (of the katas whose catalogue exists) name each term as README.ko.md's glossary
-    lists it: the form the lessons use, then the English."""
+    lists it: the form the lessons use, then the English; their first line carries the kata's Korean title."""
+    from katas._runner import i18n
     from katas._runner.files import stub_text
     from tests import catalogs
 
@@ -184,6 +185,10 @@ def test_every_korean_lesson_names_its_terms_from_the_korean_glossary():
         if not catalogs.path_of(kata.module).exists():
             continue
         lesson = ast.get_docstring(ast.parse(stub_text(kata, "ko")))
+        title = i18n.translations("ko").gettext(kata.title)
+        assert lesson.startswith(f"카타 {kata.number} · {title}\n"), (
+            f"kata {kata.number}: the Korean lesson's first line is not '카타 {kata.number} · {title}' "
+            f"(the title make list shows)")
         terms = _terms(lesson, "용어 (README.ko.md의 용어집): ")
         assert terms, f"kata {kata.number}: the Korean lesson has no line '용어 (README.ko.md의 용어집): …'"
         for term in terms:
