@@ -21,6 +21,27 @@ def test_the_catalogue_translates_every_text_and_keeps_its_numbers(domain):
     assert not found, f"{len(found)} problems:\n" + "\n".join(found[:20])
 
 
+# The Korean course keeps one word per idea (README.ko.md's glossary gives the other forms): each
+# other form may appear only where a text quotes a source ("…") or names the other form (…라고 부릅니다).
+OTHER_FORMS = {"교과서": "교재", "에포크": "에폭", "순방향 패스": "순전파"}
+
+
+def test_the_korean_texts_keep_one_word_per_term():
+    import polib
+
+    texts = {"README.ko.md": [line for line in (ROOT / "README.ko.md").read_text(encoding="utf-8").splitlines()
+                              if not line.startswith("| ")]}  # the glossary's rows list every form
+    for domain in _present():
+        texts[catalogs.path_of(domain).name] = [entry.msgstr for entry in polib.pofile(str(catalogs.path_of(domain)))]
+    for name, strings in texts.items():
+        for text in strings:
+            unquoted = re.sub(r'"[^"]*"|“[^”]*”|「[^」]*」', "", text)
+            for other, chosen in OTHER_FORMS.items():
+                for found in re.finditer(other, unquoted):
+                    assert re.match(r"\s*(이?라고|이라|라)", unquoted[found.end():]), (
+                        f"{name}: {other!r} where the course writes {chosen!r}: …{unquoted[max(0, found.start() - 30):found.end() + 30]}…")
+
+
 @pytest.mark.parametrize("environ, expected", [
     ({"LANG": "ko_KR.UTF-8"}, "ko"), ({"LANG": "en_US.UTF-8"}, "en"), ({}, "en"), ({"LANG": "C.UTF-8"}, "en"),
     ({"LANGUAGE": "ko:en", "LANG": "en_US.UTF-8"}, "ko"), ({"LC_ALL": "ko_KR.UTF-8", "LANG": "en_US.UTF-8"}, "ko"),
