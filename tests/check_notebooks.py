@@ -3,8 +3,9 @@ tests/requirements-dev.txt:
 
     python -m tests.check_notebooks write     (make notebooks) write katas/notebooks/ from the stubs,
                                               cross-checked with jupytext and nbformat
-    python -m tests.check_notebooks execute   (make notebooks-check) run every committed notebook
-                                              top to bottom in a real kernel (nbclient, ipykernel)
+    python -m tests.check_notebooks execute   (make notebooks-check) run every committed notebook,
+                                              English and Korean, top to bottom in a real kernel
+                                              (nbclient, ipykernel)
 
 The generator itself needs only the standard library, so that `make test` can check the committed
 notebooks without these tools. jupytext reads the same percent-format stub here: its cells must be the
@@ -86,17 +87,31 @@ def _text(outputs):
     return "".join(parts)
 
 
-def execute_one(kata):
-    """(problems, seconds) for one kata's notebook run in a kernel: the stubs, then the reference."""
+def _said(message, language, plural=False, **fixed):
+    """A regular expression for a runner message as the report prints it in a language: a {field}
+    matches a number (a function name for {function}), or the text given for it in fixed."""
+    from katas._runner import i18n
+
+    translations = i18n.translations(language)
+    text = translations.ngettext(message, message.replace("check", "checks"), 2) if plural else translations.gettext(message)
+    return re.sub(r"\\\{(\w+)\\\}", lambda m: re.escape(fixed[m.group(1)]) if m.group(1) in fixed
+                  else r"([\w.]+)" if m.group(1) == "function" else r"\d+", re.escape(text))
+
+
+def execute_one(kata, language="en"):
+    """(problems, seconds) for one kata's notebook in a language run in a kernel: the stubs, then the reference."""
     import nbformat
     from nbclient import NotebookClient
 
-    nb = nbformat.reads((ROOT / notebook.notebook_path(kata)).read_text(encoding="utf-8"), as_version=4)
+    from katas._runner import i18n
+
+    path = ROOT / notebook.notebook_path(kata, language=language)
+    nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
     committed = len(nb.cells)
     reference = (ROOT / kata.solution_file).read_text(encoding="utf-8")
     for _, _, source in [c for c in notebook.percent_cells(reference) if c[0] == "code" and not notebook.is_demo(c[2])]:
         nb.cells.append(_code("".join(line for line in source.splitlines(True) if not FENCE.match(line))))
-    nb.cells.append(_code(notebook.check_source(kata.number)))
+    nb.cells.append(_code(notebook.check_source(kata.number, language=language)))
     start = time.monotonic()
     client = NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3",
                             resources={"metadata": {"path": str(ROOT / notebook.FOLDER)}})
@@ -105,26 +120,29 @@ def execute_one(kata):
     problems = []
     for index, cell in enumerate(nb.cells):
         if cell.cell_type == "code" and any(o.get("output_type") == "error" for o in cell.outputs):
-            problems.append(f"{kata.module}: cell {index} raised: {_text(cell.outputs)[-300:]}")
+            problems.append(f"{path.name} ({language}): cell {index} raised: {_text(cell.outputs)[-300:]}")
     red, green = _text(nb.cells[committed - 1].outputs), _text(nb.cells[-1].outputs)
     stub = stub_bytes(kata).decode("utf-8")
     todo = set(re.findall(r"kata \d+ · ([\w.]+)\(\) is not written yet", stub))
-    said = set(re.findall(r"✗ ([\w.]+)\(\) is not written yet", red))
-    if said != todo or not re.search(r"\n0 of \d+ checks? pass", red):
-        problems.append(f"{kata.module}: the stubs' check does not say that each function is not written yet:\n{red[-800:]}")
-    if not re.search(r"All \d+ checks? pass ✓", green) or notebook.TEXT["no result"] in green:
-        problems.append(f"{kata.module}: the reference's check is not green with its result:\n{green[-800:]}")
+    said = set(re.findall("✗ " + _said("{function}() is not written yet", language), red))
+    if said != todo or not re.search(_said("{passed} of {n} check pass", language, plural=True, passed="0"), red):
+        problems.append(f"{path.name} ({language}): the stubs' check does not say that each function is not written yet:\n{red[-800:]}")
+    if not re.search(_said("All {n} check pass ✓", language, plural=True), green) or i18n.translations(language).gettext(notebook.TEXT["no result"]) in green:
+        problems.append(f"{path.name} ({language}): the reference's check is not green with its result:\n{green[-800:]}")
     return problems, seconds
 
 
 def execute(numbers=()):
     problems, total = [], time.monotonic()
-    for kata in KATAS:
-        if numbers and kata.number not in numbers:
-            continue
-        found, seconds = execute_one(kata)
-        print(f"kata {kata.number:2}: {'ok' if not found else 'FAILED'} ({seconds:.1f} s)", flush=True)
-        problems += found
+    from katas._runner import i18n
+
+    for language in i18n.LANGUAGES:
+        for kata in KATAS:
+            if numbers and kata.number not in numbers:
+                continue
+            found, seconds = execute_one(kata, language)
+            print(f"kata {kata.number:2} ({language}): {'ok' if not found else 'FAILED'} ({seconds:.1f} s)", flush=True)
+            problems += found
     for line in problems:
         print(line)
     print(f"{'every notebook' if not problems else 'notebooks'} run in {time.monotonic() - total:.1f} s"
