@@ -17,7 +17,7 @@ COURSE = [
 
 
 @pytest.mark.parametrize("at", [-2, 0, 5, 10.5])
-@pytest.mark.parametrize("f, name, slope", COURSE, ids=[name for _, name, _ in COURSE])
+@pytest.mark.parametrize("f, name, slope", COURSE, ids=[name for f, name, slope in COURSE])
 def test_course_functions(f, name, slope, at):
     got = derivative(f, at)
     assert isinstance(got, float), _("derivative(f, {at}) for {name} should return a float; got {got!r}").format(
@@ -36,7 +36,7 @@ PINNED = [
     # a negative Δx is a step to the left: the docstrings allow any non-zero finite dx
     (lambda x: x**2, "x²", 3, -0.1, 5.9, 6.0),
 ]
-PINNED_IDS = [f"{name} at {x}, dx={dx}" for _, name, x, dx, _, _ in PINNED]
+PINNED_IDS = [f"{name} at {x}, dx={dx}" for f, name, x, dx, *expected in PINNED]
 
 
 def _wrong_answers(f, x, dx):
