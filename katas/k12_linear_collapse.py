@@ -14,7 +14,7 @@ The bias is a weight on an input fixed at 1.0
         [X | 1]·[W ; b] = X·W + 1·b
 
 Stacked linear layers are one linear layer (textbook figure 6-4)
-    Without an activation function, two layers are
+    Without an activation function, two layers (a hidden layer, then the output layer) are
         (X·W₁ + b₁)·W₂ + b₂ = X·(W₁W₂) + (b₁W₂ + b₂)
     one layer with W = W₁W₂ and b = b₁W₂ + b₂; a third layer folds in the same way. However many
     linear layers you stack, the network can compute nothing that a single layer cannot. sympy
@@ -23,7 +23,8 @@ Stacked linear layers are one linear layer (textbook figure 6-4)
 And so XOR stays out of reach
     A stack of linear layers followed by a step is therefore one perceptron in disguise, and no
     perceptron computes XOR (kata 4). What breaks the collapse is the activation between the
-    layers: σ(X·W₁ + b₁)·W₂ is not X times any matrix, which is how kata 5's network does XOR.
+    layers: σ(X·W₁ + b₁)·W₂ + b₂ is not X·W + b for any W and b, which is how kata 5's network
+    does XOR.
 
 What to implement
     layer(X, W, b)          X·W + b; a ValueError naming the shapes when X's columns are not W's rows

@@ -47,7 +47,7 @@ def test_folding_ints_gives_floats():
     X1, Wb = with_bias_input(np.array([[6, 5], [4, 7]])), fold_bias(np.array([[1, 2], [3, 4]]), np.array([5, 6]))
     for name, got in (("with_bias_input", X1), ("fold_bias", Wb)):
         assert isinstance(got, np.ndarray) and got.dtype == np.float64, (
-            _("{name} of int arrays should give a float64 array, like the lesson's [X | 1.0]; got {got!r}").format(
+            _("{name} of int arrays should give a float64 array (the lesson: 'as a float array'); got {got!r}").format(
                 name=name, got=got))
     np.testing.assert_array_equal(Wb, [[1, 2], [3, 4], [5, 6]], err_msg=_("fold_bias([[1, 2], [3, 4]], [5, 6])"))
 

@@ -356,3 +356,13 @@ def test_every_link_in_the_readme_leads_somewhere(readme):
         assert "://" not in path, f"{readme}: {target} leaves the repository"
         assert not path or (ROOT / path).is_file(), f"{readme}: the link {target} names no file"
         assert not anchor or anchor in anchors(path or readme), f"{readme}: the link {target} names no heading"
+
+
+@pytest.mark.parametrize("kata", KATAS, ids=lambda k: k.module)
+def test_no_check_rebinds_the_message_function(kata):
+    """`for _ in …` or `x, _ = …` in a test file hides gettext's _(): the check's failure would then
+    crash instead of showing its message."""
+    tree = ast.parse((ROOT / kata.test_file).read_text(encoding="utf-8"))
+    rebound = [node.lineno for node in ast.walk(tree)
+               if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store)]
+    assert not rebound, f"{kata.test_file} assigns _ on lines {rebound}: name the value you throw away"

@@ -15,6 +15,11 @@ def _present():
     return [domain for domain in catalogs.domains() if catalogs.path_of(domain).exists()]
 
 
+def test_every_kata_and_the_runner_have_a_korean_catalogue():
+    missing = [domain for domain in catalogs.domains() if not catalogs.path_of(domain).exists()]
+    assert not missing, f"no Korean catalogue for {missing}: python -m tests.catalogs DOMAIN, then translate"
+
+
 @pytest.mark.parametrize("domain", _present())
 def test_the_catalogue_translates_every_text_and_keeps_its_numbers(domain):
     found = catalogs.problems(domain)
