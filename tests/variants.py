@@ -49,13 +49,16 @@ def _verdict_in_this_process(box, module, mode, phrase):
     import pytest
 
     if mode == "report":  # the learner's report in each language, made by the runner's own code
-        english = _report(box, module, "en")
+        english, run = _report(box, module, "en")
         if phrase not in english:
             return False, english[-1500:]
         korean_phrases = korean(module, phrase)
         if korean_phrases is None:  # the kata has no Korean catalogue yet
             return True, english[-1500:]
-        shown = _report(box, module, "ko")
+        # in Korean, the check whose English names the mistake is enough (and a kata's whole run is not)
+        naming = next((check["id"] for check in run.checks.values()
+                       if phrase in json.dumps(check, ensure_ascii=False)), None)
+        shown = _report(box, module, "ko", naming)[0]
         found = any(words in shown for words in korean_phrases)
         return found, "" if found else (f"the Korean report does not name the mistake (one of {korean_phrases}):\n"
                                         + shown[-1500:])
@@ -68,8 +71,9 @@ def _verdict_in_this_process(box, module, mode, phrase):
     return code == pytest.ExitCode.OK, "\n".join(lines[:6]) or shown.getvalue()[-800:]
 
 
-def _report(box, module, language):
-    """The learner's report of the kata in the sandbox, in a language ("" when it is green)."""
+def _report(box, module, language, check=None):
+    """(the learner's report of the kata in the sandbox in a language, "" when it is green; the Run the
+    report was made from). check: run only the check of that id."""
     for name in [name for name in sys.modules if name == "katas" or name.startswith("katas.")]:
         del sys.modules[name]  # a second run imports the checks afresh, their names in its language
     os.environ["KATA_LANG"] = language
@@ -84,7 +88,7 @@ def _report(box, module, language):
     kata = find(int(module[1:3]))
     events = box / f"events-{language}.jsonl"
     fd = os.open(events, os.O_WRONLY | os.O_CREAT)
-    job = {"module": module, "test_file": kata.test_file, "file": kata.file, "result": False}
+    job = {"module": module, "test_file": check or kata.test_file, "file": kata.file, "result": False}
     with contextlib.redirect_stdout(io.StringIO()):
         run_job(job, fd)
     run = Run(kata)
@@ -95,7 +99,7 @@ def _report(box, module, language):
     shown = io.StringIO()
     with contextlib.redirect_stdout(shown):
         green = report(run)
-    return "" if green else shown.getvalue()
+    return "" if green else shown.getvalue(), run
 
 
 def korean(module, phrase):
