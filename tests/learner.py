@@ -367,6 +367,15 @@ def scenarios(tmp):
         return subprocess.run([sys.executable, "-c", NOTEBOOK_CELLS], cwd=room, capture_output=True, text=True,
                               timeout=120, env={k: v for k, v in environment().items() if not k.startswith("KATA_")})
 
+    def korean():
+        """A Korean learner: LANG=ko_KR.UTF-8 alone, kata 1 on its stub; then make lang L=ko, kata 9 on
+        its stub and kata 4 solved: (kata 1, lang, kata 9, kata 4)."""
+        room = box("korean")
+        solve(room, KATA)
+        korean_locale = {"LANG": "ko_KR.UTF-8"}
+        return (runner(["kata", "1"], room, env=korean_locale), runner(["lang", "ko"], room),
+                runner(["kata", "9"], room), runner(["kata", "4"], room))
+
     def without_make():
         """Each verb that takes N, given a kata that does not exist, through make (one make for all,
         -k: it goes on after each error), and one of them through `python -m katas`."""

@@ -174,3 +174,36 @@ def test_lang_ko_alone_puts_an_untouched_stub_in_korean_and_never_touches_an_edi
     path.write_bytes(english + b"\n# mine\n")
     runner(["kata", "4"], sandbox, env=korean)
     assert path.read_bytes() == english + b"\n# mine\n", "an edited file changes only with make lang"
+
+
+def test_a_korean_learner_sees_the_report_the_failures_and_the_result_in_korean(scenarios):
+    from katas._runner.registry import find
+
+    say = i18n.translations("ko").gettext
+    first, chosen, ninth, solved = scenarios["korean"]()
+    assert first.returncode == 1 and "카타 1 · 수치 미분" in first.stdout, first.stdout
+    assert say("{function}() is not written yet").format(function="derivative") in first.stdout, first.stdout
+    assert chosen.returncode == 0, chosen.stdout + chosen.stderr
+    assert ninth.returncode == 1, ninth.stdout
+    assert f"카타 9 · {say(find(9).title)}" in ninth.stdout, ninth.stdout
+    assert say("{function}() is not written yet").format(function="backprop") in ninth.stdout, ninth.stdout
+    assert re.search(r"검사 \d+개 중 0개 통과", ninth.stdout), ninth.stdout
+    assert solved.returncode == 0 and re.search(r"검사 \d+개 모두 통과 ✓", solved.stdout), solved.stdout
+    result = solved.stdout.split("✓", 1)[1]
+    assert re.search("[가-힣]", result), f"kata 4's result shows no Korean:\n{solved.stdout}"
+
+
+def test_hints_come_in_korean(tmp_path, monkeypatch, capsys):
+    from katas._runner.cli import main
+    from katas._runner.registry import find
+
+    monkeypatch.setattr("katas._runner.cli.PROGRESS", tmp_path / ".progress")
+    monkeypatch.setattr(i18n, "language", lambda: "ko")
+    kata = find(5)
+    monkeypatch.setenv("KATA_ALL", "1")
+    main(["hint", "5"])
+    shown = capsys.readouterr().out
+    korean = i18n.translations("ko", kata.module).gettext
+    for hint in kata.hints:
+        assert korean(hint) != hint and korean(hint) in shown, shown
+    assert "힌트" in shown, shown

@@ -75,6 +75,14 @@ def language():
     return resolve()[0]
 
 
+@functools.cache
+def _entries(path):
+    """The translated entries of one .po file (each file is read once per process)."""
+    import polib
+
+    return tuple(polib.pofile(str(path)).translated_entries())
+
+
 def _compiled(paths):
     """One gettext translations object from .po files (a later file's entry wins)."""
     import polib
@@ -82,7 +90,7 @@ def _compiled(paths):
     merged = polib.POFile()
     merged.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Plural-Forms": "nplurals=1; plural=0;"}
     for path in paths:
-        merged.extend(polib.pofile(str(path)).translated_entries())
+        merged.extend(_entries(path))
     return gettext.GNUTranslations(io.BytesIO(merged.to_binary()))
 
 
@@ -94,12 +102,11 @@ def translations(lang, domain=None):
     if lang == "en":
         return gettext.NullTranslations()
     folder = LOCALE / lang / "LC_MESSAGES"
-    everything = _compiled(sorted(folder.glob("*.po")))
     own = folder / f"{domain}.po"
     if domain is None or not own.exists():
-        return everything
+        return _compiled(sorted(folder.glob("*.po")))
     first = _compiled([own])
-    first.add_fallback(everything)
+    first.add_fallback(translations(lang))
     return first
 
 
