@@ -1,5 +1,11 @@
 """`make test` stays green whatever the learner has done: run it in a clone where kata 1 is solved
-and committed and kata 4 is solved and not committed. Run by .ci/run (about as long as make test).
+and committed and kata 4 is solved and not committed. Run by .ci/run.
+
+Every test that reads the repository's own files runs there. The tests that read the learner
+scenarios are left out (--without-scenarios): each scenario plays in a sandbox made from the stubs
+generated from the references, never from the working files (tests/conftest.py make_sandbox, pinned
+by test_a_sandbox_holds_the_generated_stubs_whatever_the_working_files_say), so a clone's solved
+katas cannot reach them; leaving them out halves the time.
 """
 
 import os
@@ -24,9 +30,11 @@ def main():
         (clone / ".venv").symlink_to(ROOT / ".venv")
         stamp = (ROOT / ".venv" / ".installed").stat().st_mtime
         os.utime(clone / "requirements.txt", (stamp - 60, stamp - 60))  # the shared .venv is current
-        done = subprocess.run(["make", "-s", "test"], cwd=clone, capture_output=True, text=True)
+        subprocess.run(["make", "-s", ".venv/.installed"], cwd=clone, check=True)  # what make test sets up first
+        done = subprocess.run([str(clone / ".venv/bin/python"), "-m", "pytest", "tests", "-q", "--without-scenarios"],
+                              cwd=clone, capture_output=True, text=True)
         print(done.stdout[-1500:], done.stderr[-1500:], sep="\n")
-        print("make test on a clone with solved katas (one committed):", "green" if done.returncode == 0 else "RED")
+        print("make test (without its scenarios) on a clone with solved katas (one committed):", "green" if done.returncode == 0 else "RED")
         return done.returncode
 
 

@@ -6,6 +6,7 @@ every process a scenario starts is ended before it returns.
 """
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -375,6 +376,40 @@ def scenarios(tmp):
         korean_locale = {"LANG": "ko_KR.UTF-8"}
         return (runner(["kata", "1"], room, env=korean_locale), runner(["lang", "ko"], room),
                 runner(["kata", "9"], room), runner(["kata", "4"], room))
+
+    def lang_switch():
+        """make lang L=ko and back, with kata 1 untouched, then solved (in the reference's words), and kata 2
+        edited: (the solved text, {step: what the step showed and left})."""
+        room = box("lang_switch")
+        path, chosen = room / "katas/k01_numeric_derivative.py", room / ".progress/language"
+        other = room / "katas/k02_partial_derivatives.py"
+        other.write_text(other.read_text(encoding="utf-8") + "\nmine = 1\n", encoding="utf-8")
+        reference = (room / "solutions/k01_numeric_derivative.py").read_text(encoding="utf-8")
+        solved = re.sub(r"(?m)^[ \t]*# (BEGIN|END) SOLUTION\n", "", reference)
+        seen = {"ko": (runner(["lang", "ko"], room), path.read_text(encoding="utf-8"), chosen.read_text(encoding="utf-8"),
+                       sorted(p.name for p in room.glob("katas/*.bak")))}
+        path.write_text(solved, encoding="utf-8")
+        seen["en, solved"] = (runner(["lang", "en"], room), path.read_text(encoding="utf-8"))
+        seen["ko, solved"] = (runner(["lang", "ko"], room), path.read_text(encoding="utf-8"),
+                              [b.read_text(encoding="utf-8") for b in room.glob("katas/k01_numeric_derivative.py.*.bak")])
+        seen["kata"] = runner(["kata", "1"], room)
+        seen["en again"] = (runner(["lang", "en"], room), path.read_text(encoding="utf-8"))
+        seen["which"] = runner(["lang"], room)
+        seen["auto"] = (runner(["lang", "auto"], room), chosen.exists())
+        return solved, seen
+
+    def lang_environment():
+        """LANG=ko_KR.UTF-8 alone, kata 4 untouched, then LANG=en_US, then kata 4 edited:
+        (the English stub, [(the run, the file's bytes after it)])."""
+        room = box("lang_environment")
+        path = room / f"katas/{KATA}.py"
+        english = path.read_bytes()
+        korean_locale = {"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "ko_KR.UTF-8"}
+        steps = [(runner(["kata", "4"], room, env=korean_locale), path.read_bytes())]
+        steps.append((runner(["kata", "4"], room, env={**korean_locale, "LANG": "en_US.UTF-8"}), path.read_bytes()))
+        path.write_bytes(english + b"\n# mine\n")
+        steps.append((runner(["kata", "4"], room, env=korean_locale), path.read_bytes()))
+        return english, steps
 
     def without_make():
         """Each verb that takes N, given a kata that does not exist, through make (one make for all,

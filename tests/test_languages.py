@@ -112,68 +112,40 @@ def test_a_demo_the_learner_changed_keeps_its_text():
     assert 'headers=["function", "derivative(f, 5)", "exact"]' in switched
 
 
-def _fake_catalogue(box, kata):
-    """Give the sandbox a complete stand-in Korean catalogue for one kata (every text marked)."""
-    import polib
+def test_make_lang_switches_untouched_and_edited_files_and_keeps_the_code(scenarios):
+    from katas._runner.registry import find
 
-    po = polib.POFile()
-    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
-    for msgid, (plural, _where, kind) in catalogs.expected(kata.module).items():
-        po.append(polib.POEntry(msgid=msgid, msgstr=_marked(msgid) if kind != "message" else msgid))
-    po.save(str(box / "katas/_runner/locale/ko/LC_MESSAGES" / f"{kata.module}.po"))
-
-
-def test_make_lang_switches_untouched_and_edited_files_and_keeps_the_code(sandbox):
-    from tests.conftest import runner
-
-    kata = KATAS[0]
-    _fake_catalogue(sandbox, kata)
-    path = sandbox / kata.file
-    english = path.read_bytes()
-    reference = (sandbox / kata.solution_file).read_text(encoding="utf-8")
-    solved = re.sub(r"(?m)^[ \t]*# (BEGIN|END) SOLUTION\n", "", reference)
-    other = sandbox / KATAS[1].file
-    other.write_text(other.read_text(encoding="utf-8") + "\nmine = 1\n", encoding="utf-8")
-    done = runner(["lang", "ko"], sandbox)
+    solved, seen = scenarios["lang_switch"]()
+    done, text, chosen, backups = seen["ko"]
     assert done.returncode == 0, done.stdout + done.stderr
-    assert path.read_text(encoding="utf-8").startswith('# %% [markdown]\n"""번역 Kata 1'), "the untouched stub is Korean"
-    assert (sandbox / ".progress/language").read_text(encoding="utf-8").strip() == "ko"
-    assert not list(sandbox.glob("katas/*.bak")) or all("k02" in p.name for p in sandbox.glob("katas/*.bak"))
-    path.write_text(solved, encoding="utf-8")  # the learner solves kata 1 (in the reference's words)
-    done = runner(["lang", "en"], sandbox)
+    assert text.startswith(f'# %% [markdown]\n"""카타 1 · {i18n.translations("ko").gettext(find(1).title)}'), \
+        "the untouched stub is Korean"
+    assert chosen.strip() == "ko"
+    assert all("k02" in name for name in backups), backups
+    done, text = seen["en, solved"]
     assert done.returncode == 0, done.stdout + done.stderr
-    assert path.read_text(encoding="utf-8") == solved, "an English file the learner edited stays as it is"
-    done = runner(["lang", "ko"], sandbox)
-    switched = path.read_text(encoding="utf-8")
-    assert "번역 Kata 1" in switched and "그대로" in done.stdout, done.stdout
+    assert text == solved, "an English file the learner edited stays as it is"
+    done, switched, backups = seen["ko, solved"]
+    assert "카타 1 · " in switched and "그대로" in done.stdout, done.stdout
     assert translate.functions_code(switched) == translate.functions_code(solved), "the code stays as it was"
-    backups = list(sandbox.glob(f"{kata.file}.*.bak"))
-    assert [b.read_text(encoding="utf-8") for b in backups] == [solved], "the file is backed up first"
-    shown = runner(["kata", "1"], sandbox)
-    assert shown.returncode == 0, shown.stdout
-    assert "카타 1 · 수치 미분" in shown.stdout and "«The course's functions" in shown.stdout, shown.stdout
-    done = runner(["lang", "en"], sandbox)
-    assert path.read_text(encoding="utf-8") == solved, "back in English, byte for byte"
-    assert runner(["lang"], sandbox).stdout.startswith("The language is English (chosen with make lang)")
-    assert runner(["lang", "auto"], sandbox).returncode == 0
-    assert not (sandbox / ".progress/language").exists()
+    assert backups == [solved], "the file is backed up first"
+    shown = seen["kata"]
+    assert shown.returncode == 0 and "카타 1 · 수치 미분" in shown.stdout, shown.stdout
+    assert re.search("[가-힣]", shown.stdout.split("✓", 1)[1]), f"the result shows no Korean:\n{shown.stdout}"
+    done, text = seen["en again"]
+    assert text == solved, "back in English, byte for byte"
+    assert seen["which"].stdout.startswith("The language is English (chosen with make lang)"), seen["which"].stdout
+    done, remembered = seen["auto"]
+    assert done.returncode == 0 and not remembered
 
 
-def test_lang_ko_alone_puts_an_untouched_stub_in_korean_and_never_touches_an_edited_file(sandbox):
-    from tests.conftest import runner
-
-    kata = KATAS[3]
-    path = sandbox / kata.file
-    english = path.read_bytes()
-    korean = {"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "ko_KR.UTF-8"}
-    done = runner(["kata", "4"], sandbox, env=korean)
-    assert "카타 4" in done.stdout and path.read_bytes() != english, done.stdout
-    assert "kata 4 · step()" in path.read_text(encoding="utf-8"), "the stub's line keeps its start"
-    runner(["kata", "4"], sandbox, env={**korean, "LANG": "en_US.UTF-8"})
-    assert path.read_bytes() == english, "and back, byte for byte"
-    path.write_bytes(english + b"\n# mine\n")
-    runner(["kata", "4"], sandbox, env=korean)
-    assert path.read_bytes() == english + b"\n# mine\n", "an edited file changes only with make lang"
+def test_lang_ko_alone_puts_an_untouched_stub_in_korean_and_never_touches_an_edited_file(scenarios):
+    english, steps = scenarios["lang_environment"]()
+    (done, after), (back, english_again), (mine, edited) = steps
+    assert "카타 4" in done.stdout and after != english, done.stdout
+    assert "kata 4 · step()" in after.decode("utf-8"), "the stub's line keeps its start"
+    assert english_again == english, "and back, byte for byte"
+    assert edited == english + b"\n# mine\n", "an edited file changes only with make lang"
 
 
 def test_a_korean_learner_sees_the_report_the_failures_and_the_result_in_korean(scenarios):

@@ -340,3 +340,25 @@ def test_a_fork_or_a_detached_process_in_the_learners_code_neither_multiplies_no
     (done, leftovers), seconds = scenarios["forks"]()
     assert "All " in done.stdout and "checks pass ✓" in done.stdout, done.stdout
     assert seconds < 25, f"the verdict waited for a process the learner's code left running: {seconds:.1f} s"
+
+
+def test_a_sandbox_holds_the_generated_stubs_whatever_the_working_files_say(tmp_path, monkeypatch):
+    """The learner scenarios play in sandboxes: made from a repository whose kata 1 is solved and kata 4
+    edited, a sandbox still holds the stubs generated from the references (so `make test` stays green
+    on a learner's clone; tests/check_learner_clone.py relies on it)."""
+    import tests.conftest as conftest
+    from katas._runner.registry import KATAS
+    from katas._runner.stubgen import make_stub
+
+    learners = make_sandbox(tmp_path / "learners")
+    (learners / "katas/k01_numeric_derivative.py").write_bytes((learners / "solutions/k01_numeric_derivative.py").read_bytes())
+    (learners / f"katas/{KATA}.py").write_text("mine = 1\n", encoding="utf-8")
+    monkeypatch.setattr(conftest, "ROOT", learners)
+    conftest._generated.cache_clear()
+    try:
+        box = make_sandbox(tmp_path / "box")
+    finally:
+        conftest._generated.cache_clear()
+    for kata in KATAS:
+        reference = (learners / kata.solution_file).read_text(encoding="utf-8")
+        assert (box / kata.file).read_text(encoding="utf-8") == make_stub(reference, kata.module), kata.file
