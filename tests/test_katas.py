@@ -120,12 +120,44 @@ def test_the_reference_shows_its_result_in_korean(kata, monkeypatch):
     monkeypatch.setattr(i18n, "language", lambda: "ko")
     path = ROOT / kata.solution_file
     source = translate.render(path.read_text(encoding="utf-8"), i18n.translations("ko", kata.module).gettext)
-    shown = io.StringIO()
+    shown, tables = io.StringIO(), []
+    import tabulate
+
+    def kept(*args, **kwargs):  # each table the demo makes, to check its columns line up in Korean
+        tables.append(table := made(*args, **kwargs))
+        return table
+
+    made = tabulate.tabulate
+    monkeypatch.setattr(tabulate, "tabulate", kept)
     with contextlib.redirect_stdout(shown):
         exec(compile(source, str(path), "exec"), {"__name__": "__main__", "__file__": str(path)})
     assert len(shown.getvalue().splitlines()) >= 3, f"{kata.solution_file} shows no result when run"
     if (i18n.LOCALE / "ko" / "LC_MESSAGES" / f"{kata.module}.po").exists():
         assert re.search("[가-힣]", shown.getvalue()), f"{kata.solution_file}: the Korean demo shows no Korean"
+    misaligned = [row for table in tables for row in _misaligned_table_rows(table)]
+    assert not misaligned, f"{kata.solution_file}: Korean table rows out of line with their columns:\n" + "\n".join(misaligned)
+
+
+def _misaligned_table_rows(table):
+    """The rows of a table tabulate made (a header, a line of dashes, the rows) whose text crosses a gap
+    between two columns, counting the terminal columns each character takes (Hangul: two)."""
+    from wcwidth import wcwidth
+
+    def cells(line):  # one entry per terminal column
+        return [part for char in line for part in [char] + [""] * (max(wcwidth(char), 1) - 1)]
+
+    lines, found = table.splitlines(), []
+    for index, rule in enumerate(lines):
+        if not re.fullmatch(r"-+( +-+)+", rule):
+            continue
+        gaps = [column for column, char in enumerate(rule) if char == " "]
+        block = [lines[index - 1]] if index else []
+        block += lines[index + 1:]
+        for row in block:
+            row_cells = cells(row)
+            if any(column < len(row_cells) and row_cells[column] not in (" ",) for column in gaps):
+                found.append(row)
+    return found
 
 
 def test_the_registry_lists_every_kata_once_in_order():
