@@ -241,6 +241,22 @@ def scenarios(tmp):
         done = runner(["kata", "4"], room)
         return done, leftover_processes(room)
 
+    def demo():
+        """The demo starts in a process of its own while the checks run: it is shown only when they pass,
+        runs under the result's limit (naming its line), and is ended at once when a check fails."""
+        loop = 'if __name__ == "__main__":\n    while True:\n        pass\n'
+        green = box("demo_green")
+        solve(green, KATA)
+        edit(green / f"katas/{KATA}.py", 'if __name__ == "__main__":\n', loop)
+        looping = runner(["kata", "4"], green, env={"KATA_TIME_LIMIT": "0.5", "KATA_GRACE": "0.5"})
+        red = box("demo_red")
+        solve(red, KATA)
+        edit(red / f"katas/{KATA}.py", 'if __name__ == "__main__":\n', loop)
+        in_function(red, "step", "return 0")
+        start = time.monotonic()
+        wrong = runner(["kata", "4"], red)
+        return looping, leftover_processes(green), wrong, time.monotonic() - start, leftover_processes(red)
+
     def sys_exit():
         room = box("sys_exit")
         edit(room / f"katas/{KATA}.py", "import numpy as np\n", "import numpy as np\nimport sys\nsys.exit(0)\n")

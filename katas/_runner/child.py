@@ -242,18 +242,24 @@ def run_job(job, fd):
     """Run one kata's checks (and, when all pass, its result) in this process. A job with a "source"
     runs them against that file instead of the kata's own (a notebook's functions)."""
     os.set_inheritable(fd, False)  # a process the learner's code starts must not hold the pipe open
-    if hasattr(os, "register_at_fork"):  # a copy the learner's code forks ends at once: no second run
-        os.register_at_fork(after_in_child=lambda: os._exit(0))
     channel = Channel(fd)
     from katas._runner import i18n
 
     i18n.prefer(job["module"])  # the kata's own words first, where two katas word a phrase differently
     dump = tempfile.NamedTemporaryFile(prefix="kata-stack-", suffix=".txt", delete=False)
-    channel.send("start", pid=os.getpid(), dump=dump.name)
+    # A loop in C code (sum(range(10**12))) never returns to Python, so pytest-timeout cannot stop it;
+    # the parent then sends SIGUSR1, and faulthandler writes where the code was to a file the
+    # parent reads before it ends this process.
+    if hasattr(signal, "SIGUSR1"):
+        faulthandler.register(signal.SIGUSR1, file=dump, all_threads=False)
     import pytest
 
     if job.get("source"):
         sys.meta_path.insert(0, _SourceFinder(f"katas.{job['module']}", job["source"]))
+    early = _start_result(ROOT / job["file"], job["module"], fd) if job.get("result") else None
+    if hasattr(os, "register_at_fork"):  # a copy the learner's code forks ends at once: no second run
+        os.register_at_fork(after_in_child=lambda: os._exit(0))
+    channel.send("start", pid=os.getpid(), dump=dump.name)
     args = [str(ROOT / job["test_file"]), "-p", "no:cacheprovider", "--tb=no", "-q",
             "--no-header", "--no-summary", f"--rootdir={ROOT}"]
     if job.get("solutions"):
@@ -261,19 +267,57 @@ def run_job(job, fd):
     if job.get("full"):
         args.append("--full")
     reporter = Reporter(channel, job["module"])
-    # A loop in C code (sum(range(10**12))) never returns to Python, so pytest-timeout cannot stop it;
-    # the parent then sends SIGUSR1, and faulthandler writes where the code was to a file the
-    # parent reads before it ends this process.
-    if hasattr(signal, "SIGUSR1"):
-        faulthandler.register(signal.SIGUSR1, file=dump, all_threads=False)
     code = pytest.main(args, plugins=[reporter])
     if code == pytest.ExitCode.INTERRUPTED and not reporter.out_of_time:
         os._exit(0)
     all_passed = code == pytest.ExitCode.OK and not reporter.sent
     if job.get("result") and all_passed:
         channel.send("begin", id="result", limit=_time_limit())
-        channel.send("result", text=_result(ROOT / job["file"], job["module"]))
+        text = _finish_result(*early) if early else _result(ROOT / job["file"], job["module"])
+        if text is None:  # the demo's own code ended its process (os._exit): the parent says so
+            os._exit(0)
+        channel.send("result", text=text)
+    elif early:
+        os.kill(early[0], signal.SIGKILL)
+        os.waitpid(early[0], 0)
     channel.send("done")
+
+
+def _start_result(path, module, channel_fd):
+    """Start the demo in a process of its own while the checks run, where there is a second core to
+    run it on: (its pid, the pipe its text comes on). The text is shown only if every check passes;
+    forked before the checks, the demo starts from the same clean state as they do."""
+    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        return None
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the demo's process: it tells nothing to the parent, only its text to the job
+        try:
+            os.close(read)
+            os.close(channel_fd)
+            _die_with_parent()
+            if hasattr(os, "register_at_fork"):
+                os.register_at_fork(after_in_child=lambda: os._exit(0))
+            text = _result(path, module)
+            with os.fdopen(write, "wb") as out:
+                out.write(b"+" + text.encode("utf-8", "replace"))
+        finally:
+            os._exit(0)
+    os.close(write)
+    return pid, read
+
+
+def _finish_result(pid, read):
+    """The early demo's text, or None if its process ended without one (its code called os._exit).
+    The parent's SIGUSR1 (the result ran out of time) is passed on, so that faulthandler writes the
+    demo's line and not this wait."""
+    if hasattr(signal, "SIGUSR1"):
+        faulthandler.unregister(signal.SIGUSR1)
+        signal.signal(signal.SIGUSR1, lambda *_: os.kill(pid, signal.SIGUSR1))
+    with os.fdopen(read, "rb") as pipe:
+        data = pipe.read()
+    os.waitpid(pid, 0)
+    return data[1:].decode("utf-8") if data.startswith(b"+") else None
 
 
 def _result(path, module):
