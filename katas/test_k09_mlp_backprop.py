@@ -227,14 +227,17 @@ def test_backprop_matches_sympy_on_the_symbolic_network():
     got = np.concatenate([np.ravel(g) for g in backprop(X, T, *_copies(PARAMS))])  # first: sympy takes a while
     w = sympy.symbols("w1:7")
     b = sympy.symbols("b1:4")
+    x1, x2, t = sympy.symbols("x1 x2 t")
     σ = lambda z: 1 / (1 + sympy.exp(-z))  # noqa: E731
-    E = 0
-    for (x1, x2), (t,) in zip(X.tolist(), T.tolist()):
-        a1, a2 = σ(w[0] * x1 + w[2] * x2 + b[0]), σ(w[1] * x1 + w[3] * x2 + b[1])
-        E += sympy.Rational(1, 2) * (σ(w[4] * a1 + w[5] * a2 + b[2]) - t) ** 2
+    a1, a2 = σ(w[0] * x1 + w[2] * x2 + b[0]), σ(w[1] * x1 + w[3] * x2 + b[1])
+    E = sympy.Rational(1, 2) * (σ(w[4] * a1 + w[5] * a2 + b[2]) - t) ** 2  # one sample's; summed below
     at = dict(zip(w + b, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.1, 0.2, 0.3]))
     order = [w[0], w[1], w[2], w[3], b[0], b[1], w[4], w[5], b[2]]
-    exact = [float(sympy.diff(E, v).xreplace(at)) for v in order]
+    exact = []
+    for v in order:
+        dE = sympy.diff(E, v)
+        exact.append(sum(float(dE.xreplace({**at, x1: p, x2: q, t: target}))
+                         for (p, q), (target,) in zip(X.tolist(), T.tolist())))
     np.testing.assert_allclose(got, exact, rtol=1e-9, err_msg=_("sympy's ∂E/∂w over the four XOR samples"))
 
 
