@@ -48,9 +48,43 @@ def runner(args, cwd, env=None):
 def make_sandbox(path):
     """A copy of the repository where a test may play the learner: katas/ and solutions/, with every
     kata file the stub generated from its reference, never the working file (which may hold the
-    learner's answers), so the self-check stays the same whatever the learner has done."""
+    learner's answers), so the self-check stays the same whatever the learner has done.
+
+    It is copied from a template made once per process (template()), whose __pycache__ already holds
+    the checks compiled with pytest's assertion rewriting: no sandbox compiles them again. The kata
+    files' own compiled code is left behind, since a test may edit a kata file within the second
+    (and to the same size) its template copy was compiled from."""
+    ignore = shutil.ignore_patterns("k[0-9][0-9]_*.pyc")
+    for folder in ("katas", "solutions"):
+        shutil.copytree(template() / folder, path / folder, ignore=ignore)
+    return path
+
+
+_TEMPLATES = {}
+_TEMPLATE_LOCK = threading.Lock()
+
+
+def template():
+    """The sandboxes' template for this repository: made on first use (a few seconds), then kept until
+    the process ends. KATA_SANDBOX_TEMPLATE names one a parent process made already."""
+    with _TEMPLATE_LOCK:
+        if ROOT not in _TEMPLATES:
+            given = os.environ.get("KATA_SANDBOX_TEMPLATE")
+            _TEMPLATES[ROOT] = Path(given) if given and ROOT == _REPOSITORY else _make_template()
+        return _TEMPLATES[ROOT]
+
+
+_REPOSITORY = ROOT
+
+
+def _make_template():
+    import atexit
+    import tempfile
+
     from katas._runner.registry import KATAS
 
+    path = Path(tempfile.mkdtemp(prefix="kata-template-"))
+    atexit.register(shutil.rmtree, path, ignore_errors=True)  # forks end with os._exit: only the maker removes it
     ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache", "*.bak", "k[0-9][0-9]_*.py")
     for folder in ("katas", "solutions"):
         shutil.copytree(ROOT / folder, path / folder, ignore=ignore)
@@ -58,6 +92,11 @@ def make_sandbox(path):
         reference, stub = _generated(kata)
         (path / kata.solution_file).write_bytes(reference)
         (path / kata.file).write_bytes(stub)
+    # compile everything, and collect the checks once so that pytest writes them assertion-rewritten
+    warm = ("import compileall, re, sys, pytest; compileall.compile_dir('katas', quiet=1, rx=re.compile(r'test_k')); "
+            "sys.exit(pytest.main(['katas', '--collect-only', '-q', '-p', 'no:cacheprovider']))")
+    env = {k: v for k, v in environment().items() if k not in ("PYTHONDONTWRITEBYTECODE", "KATA_SANDBOX_TEMPLATE")}
+    subprocess.run([sys.executable, "-c", warm], cwd=path, env=env, capture_output=True, timeout=120)
     return path
 
 
@@ -92,7 +131,8 @@ def edit(path, old, new):
 def _kata_test_runs(tmp):
     """The kata tests against the reference and against stubs freshly generated from it
     (tests/kata_runs.py): {name: (the run, its JUnit report)}."""
-    done = run([sys.executable, "-m", "tests.kata_runs", str(tmp)], timeout=300)
+    done = run([sys.executable, "-m", "tests.kata_runs", str(tmp)], env={"KATA_SANDBOX_TEMPLATE": str(template())},
+               timeout=300)
     return {name: (done, tmp / name / "report.xml") for name in ("reference", "stubs")}
 
 

@@ -150,6 +150,9 @@ def verdicts(jobs, parallel=2):
     import sympy  # noqa: F401
     import tabulate  # noqa: F401
 
+    from tests.conftest import template
+
+    template()  # every variant's sandbox is copied from it: made here once, before the forks
     gc.collect()
     gc.freeze()  # what the forks share stays out of their collections (fast, and no copy-on-write)
 
