@@ -51,7 +51,10 @@ $(PY):
 $(STAMP): requirements.txt $(PY)
 	@echo "Setting up $(VENV) from requirements.txt (first run only) ..."
 	@$(PYTHON) -m venv $(VENV) || { echo "could not create $(VENV): install Python 3.10+ with its venv module (Debian/Ubuntu: apt install python3-venv)"; exit 2; }
-	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@$(PY) -m pip install --quiet --disable-pip-version-check --no-compile -r requirements.txt
+	@# pip would compile every file it installs, one at a time, the packages' own tests too: compiling
+	@# the rest on every core instead halves the set-up
+	@$(PY) -m compileall -qq -j 0 -x '[/\\]tests?[/\\]' "$$($(PY) -c 'import sysconfig; print(sysconfig.get_path("purelib"))')" || true
 	@touch $(STAMP)
 
 # The maintainers' tools (mutmut) join the same environment, only when asked for.
