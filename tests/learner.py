@@ -256,7 +256,13 @@ def scenarios(tmp):
         in_function(red, "step", "return 0")
         start = time.monotonic()
         wrong = runner(["kata", "4"], red)
-        return looping, leftover_processes(green), wrong, time.monotonic() - start, leftover_processes(red)
+        seconds = time.monotonic() - start
+        ended = box("demo_exit")
+        solve(ended, KATA)
+        edit(ended / f"katas/{KATA}.py", 'if __name__ == "__main__":\n',
+             'if __name__ == "__main__":\n    __import__("os")._exit(0)\n')
+        exits = runner(["kata", "4"], ended)
+        return looping, leftover_processes(green), wrong, seconds, leftover_processes(red), exits
 
     def sys_exit():
         room = box("sys_exit")

@@ -331,9 +331,14 @@ def test_pytest_without_pytest_timeout_says_checks_have_no_time_limit(sandbox):
 
 
 def test_the_result_runs_under_its_limit_and_a_failed_check_ends_it_at_once(scenarios):
-    looping, left_green, wrong, seconds, left_red = scenarios["demo"]()
+    looping, left_green, wrong, seconds, left_red, exits = scenarios["demo"]()
     assert looping.returncode == 1 and "All " not in looping.stdout, looping.stdout
     assert "showing the result never finished: stopped after 3 s" in looping.stdout, looping.stdout
+    assert "every check passed; the demo under" in looping.stdout, looping.stdout
+    assert "remaining checks" not in looping.stdout and "the check's limit" not in looping.stdout, looping.stdout
+    assert exits.returncode == 1 and "All " not in exits.stdout, exits.stdout
+    assert "the process ended while showing the result" in exits.stdout, exits.stdout
+    assert "before the checks finished" not in exits.stdout, exits.stdout
     assert f"at katas/{KATA}.py:" in looping.stdout and "in <module>()" in looping.stdout, looping.stdout
     assert wrong.returncode == 1 and "✗" in wrong.stdout and "showing the result" not in wrong.stdout, wrong.stdout
     assert seconds < 8, f"a failed check waited for the demo, which loops: {seconds:.1f} s"

@@ -55,6 +55,11 @@ def ending(run):
         at = [f"      {_('at')} {run.raised['where']}"] if run.raised.get("where") else []
         return ["  ✗ " + _("your code raised {what} during {current}: the run stopped there").format(
             what=run.raised["what"], current=current), *at]
+    if run.current == "result" and (run.stopped == "time" or not run.done):  # every check ran and passed
+        what = _("showing the result never finished: stopped after {limit:g} s").format(limit=run.limit) \
+            if run.stopped == "time" else _("the process ended while showing the result (os._exit() or a crash?)")
+        return ["  ✗ " + what,
+                "      " + _("every check passed; the demo under “if __name__ == \"__main__\":” did not finish"), *where]
     if run.stopped == "time":
         why = _("(code that runs when the module is imported has no check's limit to stop it, so the\n"
                 "process was ended)") if run.current == "import" else _(
