@@ -51,9 +51,9 @@ What to implement
     xor_forward(X, W1, B1, W2, B2)   the vectorised network → (K, Ŷ), for a batch X or one sample;
                                      mismatched shapes are a ValueError naming them: the two
                                      factors of the product that cannot be formed (X·W1 or K·W2)
-    my_xor_weights()                 the lecture asks "can you find another W and b for XOR?":
-                                     your own (W1, B1, W2, B2), not the course's, with ŷ < 0.1
-                                     where XOR is 0 and ŷ > 0.9 where it is 1
+    my_xor_weights()                 the lecture's blog notes ask "can you find another w and b
+                                     for the XOR?": your own (W1, B1, W2, B2), not the course's,
+                                     with ŷ < 0.1 where XOR is 0 and ŷ > 0.9 where it is 1
 """
 
 # %%

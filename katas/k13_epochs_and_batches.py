@@ -39,9 +39,9 @@ Keras's loss 'mse' and its gradient (kata 6)
     batch size 1 follows mlp2.py's η = 0.2, sample by sample. Not to the last bit: the two
     multiply and add in another order, so they round differently; after 200 epochs the nine
     parameters agree to about 3e-15 relative (measured here; the checks allow 1e-9). With a
-    batch of b samples, the
-    1/n averages the b samples' gradients: batch size n is one update per epoch with the mean
-    gradient (kata 11's full batch, there with the cross-entropy). Through the sigmoid output,
+    batch of b samples, the 1/n averages the b samples' gradients: batch size n is one update
+    per epoch with the mean gradient (kata 11's full batch, there with the cross-entropy).
+    Through the sigmoid output,
     δ = ∂L/∂z = 2(y − t)/n ⊙ y(1 − y), and backpropagation goes on as in kata 9.
 
 The slides' Keras results, put through our forward pass (002, "AND 게이트 구현" and after)

@@ -179,4 +179,4 @@ def test_your_own_weights_are_not_the_courses():
     W1, B1, W2, B2 = (np.asarray(p, dtype=float) for p in my_xor_weights())
     same = (W1.shape == COURSE_W1.shape and np.allclose(W1, COURSE_W1) and np.allclose(B1, COURSE_B1)
             and np.allclose(W2, COURSE_W2) and np.allclose(B2, COURSE_B2))
-    assert not same, _("those are the course's weights: the lecture asks for another W and b that solve XOR")
+    assert not same, _("those are the course's weights: the lecture's blog notes ask for another w and b that solve XOR")

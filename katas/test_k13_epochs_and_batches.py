@@ -247,7 +247,7 @@ def test_forward_keeps_every_layer_in_the_given_dtype(weights):
     assert forward(AND_X, AND_PARAMS)[-1].dtype == np.float64, _("forward's dtype is np.float64 unless told otherwise")
 
 
-def test_the_slides_and_weights_give_the_slides_outputs_in_float32():
+def test_the_slides_and_gate_weights_give_the_slides_outputs_in_float32():
     Y = forward(AND_X, AND_PARAMS, dtype=np.float32)[-1]
     assert Y.dtype == np.float32, _("forward(..., dtype=np.float32) must compute in float32; got {got}").format(
         got=Y.dtype) + (_(" — float64 instead of float32") if Y.dtype == np.float64 else "")
@@ -447,7 +447,7 @@ def test_a_seed_shuffles_every_epoch_from_one_generator():
 
 
 @pytest.mark.parametrize("seed", [0, 1])
-def test_and_from_a_seeded_start_with_the_slides_settings(seed):
+def test_the_and_gate_from_a_seeded_start_with_the_slides_settings(seed):
     params, losses = train(AND_X, AND_T, init_params([2, 1], seed), lr=0.3, epochs=400, batch_size=1, seed=seed)
     (W, b), = params
     w1, w2, b = float(W[0, 0]), float(W[1, 0]), float(b[0])

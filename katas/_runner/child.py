@@ -98,9 +98,10 @@ def learner_frame(tb):
     return ""
 
 
-# A test's name cannot hold an apostrophe: these words are always possessive in the katas' test names.
-POSSESSIVES = {"courses": "course's", "lectures": "lecture's", "textbooks": "textbook's", "books": "book's",
-               "mlp2s": "mlp2's"}
+# A test's name is lower case and cannot hold an apostrophe: these words are always possessive in
+# the katas' test names, or names written in capitals; "and gate" is the AND gate.
+WORDS = {"courses": "course's", "lectures": "lecture's", "textbooks": "textbook's", "books": "book's",
+         "mlp2s": "mlp2's", "slides": "slides'", "kerass": "Keras's", "xor": "XOR", "relu": "ReLU"}
 
 
 def title(nodeid):
@@ -108,7 +109,8 @@ def title(nodeid):
     from katas._runner.i18n import _
 
     name, _sep, param = nodeid.split("::")[-1].partition("[")
-    title = _(" ".join(POSSESSIVES.get(word, word) for word in name.removeprefix("test_").split("_")))
+    words = " ".join(WORDS.get(word, word) for word in name.removeprefix("test_").split("_"))
+    title = _(re.sub(r"\band gate\b", "AND gate", words))
     if "\\" in param:  # pytest escapes non-ASCII ids (x\xb2y); the learner should read x²y
         try:
             param = param.encode("latin-1", "backslashreplace").decode("unicode_escape")
