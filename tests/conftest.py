@@ -8,6 +8,7 @@ when the session begins, each in its own copy of the repository, and the tests r
 import functools
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -17,6 +18,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# A shell starts a background job (`make test &`, some CI runners) with SIGINT ignored, and every
+# process inherits that: the scenarios that press Ctrl-C would see it do nothing. A handler of our own
+# is not inherited: the processes the self-check starts get the default, as at a terminal.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 KATA = "k04_gate_perceptrons"  # the learner scenarios use kata 4: its tests need no sympy, so they start fast
 _STARTING_ENVIRONMENT = dict(os.environ)
 

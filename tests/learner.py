@@ -253,7 +253,7 @@ def scenarios(tmp):
         red = box("demo_red")
         solve(red, KATA)
         edit(red / f"katas/{KATA}.py", 'if __name__ == "__main__":\n', loop)
-        in_function(red, "step", "return 0")
+        in_function(red, "step", "raise ValueError('a wrong step')")  # every check fails at once
         start = time.monotonic()
         wrong = runner(["kata", "4"], red)
         seconds = time.monotonic() - start
