@@ -1,8 +1,8 @@
 """Benchmarks behind the speed figures in the README. Run: make bench  (several minutes)
 
 1. For every kata, `make kata N=k` on its stub (red) and on its reference (green, `make solution`),
-   and `make list`, each against bare `python -c "import numpy, sympy, pytest"` measured in the same
-   run: those imports are the floor for any kata whose tests check against sympy. They run in a copy
+   and `make list`, each against bare `python -c "import numpy, sympy, pytest"` run in turn with
+   it: those imports are the floor for any kata whose tests check against sympy. They run in a copy
    of the repository made from the generated stubs, so the learner's own files play no part.
 2. `make test`.
 3. mlp2.py's training loop as the textbook prints it (numpy, one sample at a time) against the
@@ -42,7 +42,9 @@ def median_seconds(command, repeat, cwd=ROOT):
 
 
 def learner_loop(repeat):
-    """The learner's commands against the floor, in a sandbox of stubs; prints a table."""
+    """The learner's commands against the floor, in a sandbox of stubs; prints a table. The floor is
+    measured again beside each row, in turn with its commands, so that a machine whose speed drifts
+    during the run (a shared one does) divides each command by the floor of its own moment."""
     import tempfile
 
     from tabulate import tabulate
@@ -50,18 +52,32 @@ def learner_loop(repeat):
     from katas._runner.registry import KATAS
     from tests.conftest import make_sandbox, with_make
 
+    floor_command = [PY, "-c", "import numpy, sympy, pytest"]
     with tempfile.TemporaryDirectory() as tmp:
         box = with_make(make_sandbox(Path(tmp)))
-        floor = median_seconds([PY, "-c", "import numpy, sympy, pytest"], repeat)
-        rows = []
+        rows, floors = [], []
         for kata in KATAS:
-            red = median_seconds(["make", "-s", "kata", f"N={kata.number}"], repeat, cwd=box)
-            green = median_seconds(["make", "-s", "solution", f"N={kata.number}"], repeat, cwd=box)
-            rows.append((kata.number, f"{red:.2f}", f"{red / floor:.2f}×", f"{green:.2f}", f"{green / floor:.2f}×"))
-        listing = median_seconds(["make", "-s", "list"], repeat, cwd=box)
-    print(f"bare imports (numpy, sympy, pytest): median {floor:.2f} s over {repeat} runs\n")
-    print(tabulate(rows, headers=["kata", "red (s)", "red / floor", "green (s)", "green / floor"]))
-    print(f"\nmake list (every kata, stubs): {listing:.2f} s, {listing / floor:.2f}× the floor")
+            floor, red, green = interleaved([floor_command, ["make", "-s", "kata", f"N={kata.number}"],
+                                             ["make", "-s", "solution", f"N={kata.number}"]], repeat, box)
+            floors.append(floor)
+            rows.append((kata.number, f"{floor:.2f}", f"{red:.2f}", f"{red / floor:.2f}×", f"{green:.2f}",
+                         f"{green / floor:.2f}×"))
+        floor, listing = interleaved([floor_command, ["make", "-s", "list"]], repeat, box)
+    print(f"bare imports (numpy, sympy, pytest), the floor: {min(floors):.2f} to {max(floors):.2f} s "
+          f"(medians of {repeat} runs, one beside each row)\n")
+    print(tabulate(rows, headers=["kata", "floor (s)", "red (s)", "red / floor", "green (s)", "green / floor"]))
+    print(f"\nmake list (every kata, stubs): {listing:.2f} s, {listing / floor:.2f}× the floor ({floor:.2f} s)")
+
+
+def interleaved(commands, repeat, cwd):
+    """The median seconds of each command, run in turn (a, b, c, a, b, c, …) `repeat` times."""
+    times = [[] for _ in commands]
+    for _ in range(repeat):
+        for command, seen in zip(commands, times):
+            start = time.perf_counter()
+            subprocess.run(command, cwd=cwd, capture_output=True)
+            seen.append(time.perf_counter() - start)
+    return [statistics.median(seen) for seen in times]
 
 
 def _tree(pid):
