@@ -329,7 +329,7 @@ def _result(path, module):
     import runpy
 
     from katas._runner import translate
-    from katas._runner.i18n import language, translations
+    from katas._runner.i18n import _, language, translations
 
     printed = io.StringIO()
     try:
@@ -340,9 +340,10 @@ def _result(path, module):
                 source = translate.render(Path(path).read_text(encoding="utf-8"), translations(language(), module).gettext)
                 exec(compile(source, str(path), "exec"), {"__name__": "__main__", "__file__": str(path)})
     except BaseException as err:  # noqa: BLE001 - the checks passed but the demo tripped (or exited)
-        printed.write(f"\n(the result could not be shown: {type(err).__name__}: {err})\n")
+        printed.write("\n" + _("(the result could not be shown: {error})").format(error=f"{type(err).__name__}: {err}")
+                      + "\n")
     text = printed.getvalue()
-    return text if len(text) <= RESULT_CHARS else text[:RESULT_CHARS] + "\n… (the rest was cut)"
+    return text if len(text) <= RESULT_CHARS else text[:RESULT_CHARS] + "\n" + _("… (the rest was cut)")
 
 
 def _preload():
