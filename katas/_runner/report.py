@@ -21,6 +21,8 @@ def _not_run():
 
 MISTAKE_MARK = " — "  # katas/_runner/feedback.py: a failure message names a recognised mistake after it
 LISTED_FAILURES = 8  # failures that name no mistake: one line each, this many at most
+# numpy.testing's first line says only which comparison failed; the check's own words come next
+NUMPY_HEADER = re.compile(r"Not equal to tolerance rtol=\S+, atol=\S+|Arrays are not (almost )?equal( to \d+ decimals)?")
 STUB = re.compile(r"kata \d+ · (?P<function>[\w.]+)\(\)")  # the stub's line, in either language
 
 
@@ -99,7 +101,8 @@ def _printed(check):
 def _failure_lines(check, full):
     lines = [f"  ✗ {check['title']}"]
     if not full:  # one line: the title and the start of what went wrong
-        first = next((line.strip() for line in check.get("message", "").splitlines() if line.strip()), "")
+        first = next((line.strip() for line in check.get("message", "").splitlines()
+                      if line.strip() and not NUMPY_HEADER.fullmatch(line.strip())), "")
         line = f"  ✗ {check['title']}: {first}" if first else lines[0]
         return [line if len(line) <= 110 else line[:109] + "…"]
     lines += [f"      {line}" for line in check.get("message", "").splitlines()]
