@@ -33,12 +33,7 @@ PY = str(ROOT / ".venv" / "bin" / "python")
 
 
 def median_seconds(command, repeat, cwd=ROOT):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return interleaved([command], repeat, cwd)[0]
 
 
 def learner_loop(repeat):

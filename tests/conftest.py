@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+_REPOSITORY = ROOT  # ROOT as it was loaded (a test may point ROOT at another copy)
 # A shell starts a background job (`make test &`, some CI runners) with SIGINT ignored, and every
 # process inherits that: the scenarios that press Ctrl-C would see it do nothing. A handler of our own
 # is not inherited: the processes the self-check starts get the default, as at a terminal.
@@ -79,8 +80,6 @@ def template():
             _TEMPLATES[ROOT] = Path(given) if given and ROOT == _REPOSITORY else _make_template()
         return _TEMPLATES[ROOT]
 
-
-_REPOSITORY = ROOT
 
 
 def _make_template():

@@ -49,6 +49,11 @@ check(4, namespace)
 """
 
 
+def learner_environment():
+    """The environment a learner's command starts with: the session's, without the runner's KATA_ settings."""
+    return {k: v for k, v in environment().items() if not k.startswith("KATA_")}
+
+
 def solve(box, module):
     """The learner has solved the kata: the reference is their file."""
     shutil.copy(box / "solutions" / f"{module}.py", box / "katas" / f"{module}.py")
@@ -108,7 +113,7 @@ class Terminal:
 
         self.box, self.output = box, b""
         self.master, replica = pty.openpty()
-        env = {**{k: v for k, v in environment().items() if not k.startswith("KATA_")}, **(env or {})}
+        env = {**learner_environment(), **(env or {})}
         try:
             self.process = subprocess.Popen([sys.executable, "-c", self.START, *args], cwd=box, env=env,
                                             stdin=replica, stdout=replica, stderr=replica)
@@ -296,7 +301,7 @@ def scenarios(tmp):
         """The learner presses Ctrl-C while their endless loop runs: (exit code, output, leftovers)."""
         room = box("interrupt")
         edit(room / f"katas/{KATA}.py", stub_line("step"), "while True:\n        pass")
-        env = {k: v for k, v in environment().items() if not k.startswith("KATA_")}
+        env = learner_environment()
         process = subprocess.Popen([sys.executable, "-m", "katas", "kata", "4"], cwd=room, env=env,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         deadline = time.monotonic() + 30  # the runner, its child and the kata's own process are up
@@ -357,7 +362,7 @@ def scenarios(tmp):
     def watch_piped():
         """make watch N=4 without a terminal: the stub, one save, then Ctrl-C: (exit code, output, leftovers)."""
         room = box("watch_piped")
-        env = {k: v for k, v in environment().items() if not k.startswith("KATA_")}
+        env = learner_environment()
         process = subprocess.Popen([sys.executable, "-m", "katas", "watch", "4"], cwd=room, env=env,
                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                    text=True)
@@ -389,7 +394,7 @@ def scenarios(tmp):
         room = box("notebook")
         solve(room, KATA)
         return subprocess.run([sys.executable, "-c", NOTEBOOK_CELLS], cwd=room, capture_output=True, text=True,
-                              timeout=120, env={k: v for k, v in environment().items() if not k.startswith("KATA_")})
+                              timeout=120, env=learner_environment())
 
     def korean():
         """A Korean learner: LANG=ko_KR.UTF-8 alone, kata 1 on its stub; then make lang L=ko, kata 9 on
