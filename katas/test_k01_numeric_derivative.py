@@ -36,7 +36,7 @@ PINNED = [
     # a negative Δx is a step to the left: the docstrings allow any non-zero finite dx
     (lambda x: x**2, "x²", 3, -0.1, 5.9, 6.0),
 ]
-PINNED_IDS = [f"{name} at {x}, dx={dx}" for f, name, x, dx, *expected in PINNED]
+PINNED_IDS = [f"{name}, x={x}, dx={dx}" for f, name, x, dx, *expected in PINNED]
 
 
 def _wrong_answers(f, x, dx):

@@ -53,12 +53,17 @@ COURSE = [
     ("f(x, y) = x + y", "x + y", ("x", "y"), (3.0, 4.0)),
     ("f(x, y) = x + y", "x + y", ("x", "y"), (0.0, -7.0)),
 ]
+def _case_id(name, expr, variables, point, i):
+    """`f(x, y) = xy; ∂/∂x; x=3.0, y=4.0`: the function, the partial derivative and the point."""
+    return f"{name}; ∂/∂{variables[i]}; " + ", ".join(f"{v}={p}" for v, p in zip(variables, point))
+
+
 COURSE_CASES = [(name, expr, variables, point, i) for name, expr, variables, point in COURSE
                 for i in range(len(variables))]
 
 
 @pytest.mark.parametrize("name, expr, variables, point, i", COURSE_CASES,
-                         ids=[f"{c[0]} ∂/∂{c[2][c[4]]} at {c[3]}" for c in COURSE_CASES])
+                         ids=[_case_id(*c) for c in COURSE_CASES])
 def test_course_cases(name, expr, variables, point, i):
     f = _function(expr, variables)
     got = partial_derivative(f, point, i)
@@ -86,7 +91,7 @@ SYMBOLIC_CASES = [(name, expr, variables, point, i) for name, expr, variables, p
 
 
 @pytest.mark.parametrize("name, expr, variables, point, i", SYMBOLIC_CASES,
-                         ids=[f"{c[0]} ∂/∂{c[2][c[4]]} at {c[3]}" for c in SYMBOLIC_CASES])
+                         ids=[_case_id(*c) for c in SYMBOLIC_CASES])
 def test_against_sympy(name, expr, variables, point, i):
     f, dx = _function(expr, variables), 0.01
     got = partial_derivative(f, point, i)  # first: sympy's derivatives take a while
@@ -131,7 +136,7 @@ def test_an_integer_point_is_nudged_by_a_fraction():
     # nudged in an integer array, 2 + 0.01 is stored as 2: f does not change and the slope is 0
     assert got == pytest.approx(12.03, rel=1e-9), (
         _("partial_derivative(f, np.array([2, 3]), 0) for f = x²y: expected 12.03; got {got!r}").format(got=got)
-        + looks_like(got, {_("an integer array cannot hold 2.01: make a float copy"): 0.0}))
+        + looks_like(got, {_("the point kept as an integer array, where 2 + 0.01 is stored as 2: nudge a float copy"): 0.0}))
 
 
 def test_gradient_of_x2y_is_the_vector_of_partials():

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from katas._runner.feedback import _, expect_error, names_shape
+from katas._runner.feedback import N_, _, expect_error, names_shape
 from katas.k04_gate_perceptrons import (and_gate, find_separating_line, layer, nand_gate, or_gate, perceptron,
                                         step, train_perceptron, truth_table, xor_from_gates)
 
@@ -20,7 +20,7 @@ def _is_int(value):
 
 @pytest.mark.parametrize("z, fires", [(0, 0), (0.0, 0), (1e-7, 0), (1e-6, 0), (1e-5, 1), (0.3, 1), (-2.5, 0),
                                       (0.1 + 0.2 - 0.3, 0)],
-                         ids=["0", "0.0", "1e-7", "1e-6 (the threshold itself)", "1e-5", "0.3", "-2.5",
+                         ids=["0", "0.0", "1e-7", N_("1e-6 (the threshold itself)"), "1e-5", "0.3", "-2.5",
                               "0.1 + 0.2 - 0.3 = 5.6e-17"])
 def test_step_fires_only_above_the_courses_threshold(z, fires):
     got = step(z)

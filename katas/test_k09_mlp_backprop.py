@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pytest
 
-from katas._runner.feedback import _, expect_error, looks_like, numeric_partials
+from katas._runner.feedback import N_, _, expect_error, looks_like, numeric_partials
 from katas.k09_mlp_backprop import (PARAMS, T, X, actf_deriv, backprop, fit, fit_by_hand, forward, loss,
                                     train_step)
 
@@ -174,7 +174,7 @@ def _flat_loss(x, t, shapes):
     return E
 
 
-@pytest.mark.parametrize("seed", [None, 3], ids=["the book's weights", "random weights"])
+@pytest.mark.parametrize("seed", [None, 3], ids=[N_("the book's weights"), N_("random weights")])
 def test_backprop_matches_a_numeric_gradient(seed):
     params = _copies(PARAMS)
     if seed is not None:

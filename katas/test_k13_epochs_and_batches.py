@@ -7,7 +7,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from katas._runner.feedback import _, expect_error, looks_like, numeric_partials
+from katas._runner.feedback import N_, _, expect_error, looks_like, numeric_partials
 from katas.k13_epochs_and_batches import (AND_PARAMS, AND_T, AND_X, XOR_PARAMS, XOR_T, forward, init_params,
                                           iterations_per_epoch, keras_mse, keras_mse_grad, minibatches,
                                           parameter_count, train, train_step)
@@ -47,8 +47,9 @@ def _batches(n, batch_size, seed=None):
 @pytest.mark.parametrize("n, batch_size, expected", [
     (100, 10, 10), (0, 3, 0), (4, 1, 4), (4, 4, 1), (4, 2, 2), (10, 3, 4), (5, 2, 3), (1, 5, 1), (60000, 32, 1875),
     (60001, 32, 1876), (7, 100, 1)],
-    ids=["the slides' 100 by 10", "no samples", "4 by 1 (mlp2, the slides' AND)", "4 by 4 (full batch)", "4 by 2",
-         "10 by 3 (short last batch)", "5 by 2", "1 by 5", "60000 by 32", "60001 by 32", "7 by 100"])
+    ids=[N_("the slides' 100 by 10"), N_("no samples"), N_("4 by 1 (mlp2, the slides' AND)"), N_("4 by 4 (full batch)"),
+         N_("4 by 2"), N_("10 by 3 (short last batch)"), N_("5 by 2"), N_("1 by 5"), N_("60000 by 32"), N_("60001 by 32"),
+         N_("7 by 100")])
 def test_iterations_per_epoch(n, batch_size, expected):
     got = iterations_per_epoch(n, batch_size)
     assert isinstance(got, (int, np.integer)) and not isinstance(got, bool), (
@@ -73,7 +74,7 @@ def test_iterations_per_epoch_needs_a_batch(batch_size):
 @pytest.mark.parametrize("n, batch_size, expected", [
     (5, 2, [[0, 1], [2, 3], [4]]), (4, 1, [[0], [1], [2], [3]]), (4, 4, [[0, 1, 2, 3]]),
     (10, 3, [[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]), (3, 5, [[0, 1, 2]])],
-    ids=["5 by 2", "4 by 1", "4 by 4", "10 by 3", "3 by 5"])
+    ids=[N_("5 by 2"), N_("4 by 1"), N_("4 by 4"), N_("10 by 3"), N_("3 by 5")])
 def test_minibatches_in_order(n, batch_size, expected):
     got = [batch.tolist() for batch in _batches(n, batch_size)]
     slip = ""
@@ -110,7 +111,7 @@ def _every_sample_once(n, batch_size, batches, what):
 
 
 @pytest.mark.parametrize("n, batch_size, seed", [(4, 1, 0), (10, 3, 1), (20, 4, 2), (101, 10, 3)],
-                         ids=["4 by 1", "10 by 3", "20 by 4", "101 by 10"])
+                         ids=[N_("4 by 1"), N_("10 by 3"), N_("20 by 4"), N_("101 by 10")])
 def test_shuffled_minibatches_hold_every_sample_once(n, batch_size, seed):
     _every_sample_once(n, batch_size, _batches(n, batch_size, seed), f"minibatches({n}, {batch_size}, seed={seed})")
 
@@ -138,7 +139,7 @@ def test_a_generator_as_seed_gives_a_new_order_each_epoch():
 # %% parameter_count
 @pytest.mark.parametrize("sizes, expected", [([2, 1], 3), ([2, 2, 1], 9), ([2, 10, 10, 10, 1], 261),
                                              ((784, 10), 7850), ([3, 4, 2], 26)],
-                         ids=["AND 2-1", "XOR 2-2-1", "the lecture's 2-10-10-10-1", "784-10 (a tuple)", "3-4-2"])
+                         ids=["AND 2-1", "XOR 2-2-1", N_("the lecture's 2-10-10-10-1"), N_("784-10 (a tuple)"), "3-4-2"])
 def test_parameter_count(sizes, expected):
     got = parameter_count(sizes)
     pairs = list(zip(sizes, sizes[1:]))
@@ -188,7 +189,7 @@ def _mse_slips(y, t):
 @pytest.mark.parametrize("y, t", [
     ([[0.8535386], [0.12342612], [0.12364785], [0.00339741]], [[1], [0], [0], [0]]),
     ([[0.8], [0.2]], [[1], [0]]), ([[0.3, 0.9], [0.5, 0.1], [0.7, 0.2]], [[0, 1], [1, 0], [1, 1]])],
-    ids=["the slides' AND outputs", "two samples", "3 samples, 2 outputs"])
+    ids=[N_("the slides' AND outputs"), N_("two samples"), N_("3 samples, 2 outputs")])
 def test_keras_mse(y, t):
     got = keras_mse(np.array(y), np.array(t))
     d = np.array(y) - np.array(t)
@@ -202,7 +203,7 @@ def test_keras_mse(y, t):
 
 @pytest.mark.parametrize("y, t", [([[0.8], [0.2]], [[1], [0]]), ([[0.7]], [[0]]),
                                   ([[0.3, 0.9], [0.5, 0.1], [0.7, 0.2]], [[0, 1], [1, 0], [1, 1]])],
-                         ids=["two samples", "one sample", "3 samples, 2 outputs"])
+                         ids=[N_("two samples"), N_("one sample"), N_("3 samples, 2 outputs")])
 def test_keras_mse_grad(y, t):
     y, t = np.array(y, dtype=float), np.array(t)
     got = keras_mse_grad(y.copy(), t)  # a copy: the expected values below come from the untouched y
@@ -228,7 +229,7 @@ def _ulp_tolerance(printed):
     return 0.5e-8 + 2 * EPS32 * abs(printed)
 
 
-@pytest.mark.parametrize("weights", ["float32", "float64"], ids=["weights in float32", "weights in float64"])
+@pytest.mark.parametrize("weights", ["float32", "float64"], ids=[N_("weights in float32"), N_("weights in float64")])
 def test_forward_keeps_every_layer_in_the_given_dtype(weights):
     params = XOR_PARAMS if weights == "float32" else _copies(XOR_PARAMS)
     for dtype in (np.float32, np.float64):
@@ -324,7 +325,7 @@ def _flat(params):
     return np.concatenate([np.ravel(p) for pair in params for p in pair])
 
 
-@pytest.mark.parametrize("network", ["mlp2's 2-2-1, the whole XOR batch", "3-4-2, a batch of 5"])
+@pytest.mark.parametrize("network", [N_("mlp2's 2-2-1, the whole XOR batch"), N_("3-4-2, a batch of 5")])
 def test_a_batch_moves_against_the_mean_gradient(network):
     if network.startswith("mlp2"):
         params, x, t, lr = _copies(MLP2_PARAMS), MLP2_X, MLP2_T, 0.5
@@ -406,7 +407,7 @@ def test_the_losses_are_keras_mse_after_each_epoch():
 
 
 @pytest.mark.parametrize("batch_size, batches", [(4, [[0, 1, 2, 3]]), (3, [[0, 1, 2], [3]])],
-                         ids=["the full batch: one update an epoch", "3 on 4 samples: 3 and then 1"])
+                         ids=[N_("the full batch: one update an epoch"), N_("3 on 4 samples: 3 and then 1")])
 def test_an_epoch_is_one_update_per_minibatch(batch_size, batches):
     params, _losses = train(MLP2_X, MLP2_T, _copies(MLP2_PARAMS), lr=0.5, epochs=2, batch_size=batch_size)
     step = _copies(MLP2_PARAMS)

@@ -462,7 +462,7 @@ SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference'
                             'not divided': 'not divided by Δx'},
  'k02_partial_derivatives': {'all coords': 'every coordinate nudged at once',
                              'central': 'this kata asks for the forward one',
-                             'int copy': 'an integer array cannot hold 2.01',
+                             'int copy': 'the point kept as an integer array',
                              'sign': 'the sign flipped'},
  'k03_chain_rule': {'class attrs': 'inputs on self',
                     'mul no d_out': 'without d_out',

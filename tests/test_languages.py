@@ -179,3 +179,27 @@ def test_hints_come_in_korean(tmp_path, monkeypatch, capsys):
     for hint in kata.hints:
         assert korean(hint) != hint and korean(hint) in shown, shown
     assert "힌트" in shown, shown
+
+
+# A check's parameter is English when it holds two words in a row ("random weights") or a word that
+# only a sentence uses ("4 by 1"); a function's name, a keyword (slope=0.2) or a formula is not.
+IN_WORDS = re.compile(r"(?<![\w'])[A-Za-z']{2,}\s+[A-Za-z']{2,}(?![\w=])|"
+                      r"\b(?:the|a|an|of|by|with|in|on|at|and|then|no|one|two|itself)\b")
+
+
+def test_a_checks_parameter_in_words_comes_in_korean(scenarios):
+    """The titles of the checks are in the catalogues; a parameter in words (pytest's id) must be too:
+    the test file marks it N_("…"), and the report shows its Korean (child.title)."""
+    from katas._runner import child
+    from tests.test_katas import _outcomes
+
+    results, _done = _outcomes(scenarios["reference"]())
+    untranslated = set()
+    for kata in KATAS:
+        korean = i18n.translations("ko", kata.module).gettext
+        for name, _outcome, _message in results.get(kata.module, []):
+            param = child.title(name).partition(" [")[2][:-1]
+            if IN_WORDS.search(param) and korean(param) == param:
+                untranslated.add(f"{kata.module}: {param}")
+    assert not untranslated, "parameters in English words with no Korean (mark them N_ in the test file):\n" + \
+        "\n".join(sorted(untranslated))

@@ -116,6 +116,8 @@ def title(nodeid):
             param = param.encode("latin-1", "backslashreplace").decode("unicode_escape")
         except UnicodeDecodeError:
             pass
+    if param:  # a parameter in words ("the book's weights") has its entry in the kata's catalogue
+        param = _(param[:-1]) + "]"
     return f"{title} [{param}" if param else title
 
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from katas._runner.i18n import _  # noqa: F401  the test files take it from here
+from katas._runner.i18n import N_, _  # noqa: F401  the test files take them from here
 
 
 def looks_like(got, mistakes, rel=1e-7, abs_tol=1e-9):
