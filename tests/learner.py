@@ -220,7 +220,7 @@ def scenarios(tmp):
         room = box("c_loop")
         edit(room / f"katas/{KATA}.py", stub_line("step"), "return sum(range(10**13))")
         done = runner(["kata", "4"], room, env={"KATA_TIME_LIMIT": "0.5", "KATA_GRACE": "0.5"})
-        return done, leftover_processes(room)
+        return done, settled(room, 2.0)
 
     def keyboard():
         room = box("keyboard")
@@ -267,7 +267,7 @@ def scenarios(tmp):
         edit(ended / f"katas/{KATA}.py", 'if __name__ == "__main__":\n',
              'if __name__ == "__main__":\n    __import__("os")._exit(0)\n')
         exits = runner(["kata", "4"], ended)
-        return looping, leftover_processes(green), wrong, seconds, leftover_processes(red), exits
+        return looping, settled(green, 2.0), wrong, seconds, settled(red, 2.0), exits
 
     def sys_exit():
         room = box("sys_exit")

@@ -7,14 +7,16 @@ Ctrl-C, solves and commits katas, downloads a ZIP without .git. Each case is pla
 import io
 import re
 import os
+import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from katas._runner.cli import main
 from katas._runner.registry import KATAS
-from tests.conftest import KATA, make_sandbox, run, runner, with_make
+from tests.conftest import KATA, ROOT, make_sandbox, run, runner, with_make
 
 KATA4 = KATAS[3]
 
@@ -312,6 +314,18 @@ def test_a_broken_venv_python_is_rebuilt(tmp_path):
     (box / ".venv" / ".installed").touch()
     done = run(["make", "-s", "-n", "kata", "N=1"], cwd=box)  # -n: say what it would do, do nothing
     assert "rm -rf .venv" in done.stdout and "-m venv .venv" in done.stdout, done.stdout + done.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the signal mask from /proc")
+def test_a_self_check_started_with_ctrl_c_ignored_gives_its_processes_ctrl_c_back():
+    """A shell starts a background job (`make test &`) with SIGINT ignored, and an ignored signal is
+    inherited: the scenarios that press Ctrl-C would wait in vain. Loading the self-check's conftest
+    gives the processes it starts the default back."""
+    code = ("import signal, subprocess; signal.signal(signal.SIGINT, signal.SIG_IGN); import tests.conftest; "
+            "print(subprocess.run(['cat', '/proc/self/status'], capture_output=True, text=True).stdout)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    ignored = next(int(line.split()[1], 16) for line in done.stdout.splitlines() if line.startswith("SigIgn:"))
+    assert not ignored & (1 << (signal.SIGINT - 1)), "a process the self-check starts still ignores Ctrl-C"
 
 
 def test_ctrl_c_while_the_runner_starts_is_one_line(tmp_path):
