@@ -139,6 +139,16 @@ def test_an_integer_point_is_nudged_by_a_fraction():
         + looks_like(got, {_("the point kept as an integer array, where 2 + 0.01 is stored as 2: nudge a float copy"): 0.0}))
 
 
+@pytest.mark.parametrize("point", [(2, 3), np.array([2, 3])], ids=["(2, 3)", "np.array([2, 3])"])
+def test_the_gradient_at_an_integer_point_is_nudged_by_a_fraction(point):
+    got = np.asarray(gradient(lambda x, y: x**2 * y, point), dtype=float)
+    slip = (_(" — that is the point kept as an integer array, where 2 + 0.01 is stored as 2: nudge a float copy")
+            if np.all(got == 0) else "")
+    np.testing.assert_allclose(got, [12.03, 4.0], rtol=1e-9, err_msg=(
+        _("gradient(f, {point}) for f = x²y: expected (∂f/∂x, ∂f/∂y) ≈ (12.03, 4.0)").format(point=repr(point))
+        + slip))
+
+
 def test_gradient_of_x2y_is_the_vector_of_partials():
     got = gradient(lambda x, y: x**2 * y, (2.0, 3.0))
     assert isinstance(got, np.ndarray), _("gradient should return a numpy array; got {kind}").format(

@@ -558,6 +558,7 @@ MISTAKES['k05_xor_forward']['names W1 only'] = (
 MISTAKES['k09_mlp_backprop']['hidden σ\' of z1'] = (
     'delta1 = (delta2 @ W2.T) * actf_deriv(A1)', 'delta1 = (delta2 @ W2.T) * actf_deriv(x @ W1 + B1)')
 SAYS['k09_mlp_backprop']['hidden σ\' of z1'] = "σ' of the hidden layer taken of z1"
+SAYS['k09_mlp_backprop']['fit_by_hand ignores lr'] = 'η = 0.2 written out'
 MISTAKES['k11_learning_xor']['output σ\' kept'] = (
     'delta = (activations[-1] - T) / len(T)',
     'delta = (activations[-1] - T) * activations[-1] * (1 - activations[-1]) / len(T)')
@@ -578,3 +579,8 @@ MISTAKES['k09_mlp_backprop']['fit_by_hand ignores lr'] = [
         'b1, b2 = b1 - lr * delta_1, b2 - lr * delta_2')]
 MISTAKES['k04_gate_perceptrons']['rule ignores lr'] = ('def train_perceptron(X, y, lr, epochs):',
                                                       'def train_perceptron(X, y, lr, epochs):\n    lr = 0.1')
+MISTAKES['k02_partial_derivatives']['gradient int copy'] = (
+    'return np.array([partial_derivative(f, point, i, dx) for i in range(len(point))])',
+    'p = np.array(point)\n    g = np.zeros(len(p))\n    for k in range(len(p)):\n        q = p.copy()\n'
+    '        q[k] += dx\n        g[k] = (f(*q) - f(*p)) / dx\n    return g')
+SAYS['k02_partial_derivatives']['gradient int copy'] = 'the point kept as an integer array'
