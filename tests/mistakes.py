@@ -584,3 +584,19 @@ MISTAKES['k02_partial_derivatives']['gradient int copy'] = (
     'p = np.array(point)\n    g = np.zeros(len(p))\n    for k in range(len(p)):\n        q = p.copy()\n'
     '        q[k] += dx\n        g[k] = (f(*q) - f(*p)) / dx\n    return g')
 SAYS['k02_partial_derivatives']['gradient int copy'] = 'the point kept as an integer array'
+BCE = 'return float(-np.mean(t * np.log(h + eps) + (1 - t) * np.log(1 - h + eps)))'
+MISTAKES['k06_loss_functions']['bce eps after the logs'] = (
+    BCE, 'return float(-np.mean(t * (np.log(h) + eps) + (1 - t) * (np.log(1 - h) + eps)))')
+MISTAKES['k06_loss_functions']['bce eps after one log'] = (
+    BCE, 'return float(-np.mean(t * np.log(h + eps) + (1 - t) * np.log(1 - h) + eps))')
+MISTAKES['k06_loss_functions']['bce no eps, no float'] = (BCE, 'return -np.mean(t*np.log(h) + (1-t)*np.log(1-h))')
+SAYS['k06_loss_functions']['bce no eps'] = 'log(h) and log(1 − h) without ε'
+SAYS['k06_loss_functions']['bce no eps, no float'] = 'log(h) and log(1 − h) without ε'
+SAYS['k06_loss_functions']['bce clip instead'] = 'np.clip(h, ε, 1 − ε) leaves these h as they are'
+SAYS['k06_loss_functions']['bce eps after the logs'] = 'ε added after the logs'
+SAYS['k06_loss_functions']['bce eps after one log'] = 'ε added after the log, log(1 − h) + ε'
+SAYS['k06_loss_functions']['keras mse divides by len'] = 'a division by len(y)'
+MISTAKES['k06_loss_functions']['grad in float32'] = (
+    '    y, t = _same_shape(y, t, ("y", "t"))\n    return y - t\n',
+    '    y, t = _same_shape(y, t, ("y", "t"))\n    return (y - t).astype(np.float32)\n')
+SAYS['k06_loss_functions']['grad in float32'] = 'as its docstring says'
