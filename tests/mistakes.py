@@ -600,3 +600,13 @@ MISTAKES['k06_loss_functions']['grad in float32'] = (
     '    y, t = _same_shape(y, t, ("y", "t"))\n    return y - t\n',
     '    y, t = _same_shape(y, t, ("y", "t"))\n    return (y - t).astype(np.float32)\n')
 SAYS['k06_loss_functions']['grad in float32'] = 'as its docstring says'
+MISTAKES['k07_gradient_descent']['history of one array'] = (
+    '    history = [x]\n    for _ in range(steps):\n        new = x - lr * grad(x)\n        history.append(new)\n'
+    '        done = precision is not None and np.linalg.norm(new - x) < precision\n        x = new',
+    '    history = [x0]\n    for _ in range(steps):\n        old = np.copy(x)\n        x -= lr * grad(x)\n'
+    '        history.append(x)\n        done = precision is not None and np.linalg.norm(x - old) < precision')
+SAYS['k07_gradient_descent']['history of one array'] = 'are the same array'
+MISTAKES['k07_gradient_descent']['vector in float32'] = (
+    'x = np.array(x0, dtype=float) if np.ndim(x0) else float(x0)',
+    'x = np.array(x0, dtype=np.float32) if np.ndim(x0) else float(x0)')
+SAYS['k07_gradient_descent']['vector in float32'] = 'float64 array, as the lesson says'
