@@ -282,3 +282,4 @@ ALTERNATIVES['k07_gradient_descent']['np.float64 for a number, an array of the h
     ('x = np.array(x0, dtype=float) if np.ndim(x0) else float(x0)',
      'x = np.array(x0, dtype=float) if np.ndim(x0) else np.float64(x0)'),
     ('    return x, history\n', '    return x, np.array(history)\n')]
+ALTERNATIVES['k08_mlp_forward']['actf through tanh'] = ('return 1 / (1 + np.exp(-x))', 'return 0.5 * (1 + np.tanh(x / 2))')

@@ -610,3 +610,11 @@ MISTAKES['k07_gradient_descent']['vector in float32'] = (
     'x = np.array(x0, dtype=float) if np.ndim(x0) else float(x0)',
     'x = np.array(x0, dtype=np.float32) if np.ndim(x0) else float(x0)')
 SAYS['k07_gradient_descent']['vector in float32'] = 'float64 array, as the lesson says'
+MISTAKES['k08_mlp_forward']['actf as exp over 1 + exp'] = ('return 1 / (1 + np.exp(-x))',
+                                                           'return np.exp(x) / (1 + np.exp(x))')
+SAYS['k08_mlp_forward']['actf as exp over 1 + exp'] = 'inf/inf is nan'
+MISTAKES['k08_mlp_forward']['layers in float32'] = (
+    '    layer1 = actf(layer0 @ W1 + B1)\n    layer2 = actf(layer1 @ W2 + B2)',
+    '    layer1 = actf(layer0 @ W1 + B1).astype(np.float32)\n'
+    '    layer2 = actf(layer1 @ W2.astype(np.float32) + B2.astype(np.float32))')
+SAYS['k08_mlp_forward']['layers in float32'] = 'float64 arrays, as the lesson says'
