@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pytest
 
-from katas._runner.feedback import _, expect_error, looks_like, names_shape, numeric_partials, shape_at
+from katas._runner.feedback import N_, _, expect_error, looks_like, names_shape, numeric_partials, shape_at
 from katas.k06_loss_functions import binary_cross_entropy, mean_squared_error, mse, mse_grad
 
 T = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
@@ -72,8 +72,11 @@ def test_mse_properties():
 
 def test_the_gradient_is_y_minus_t():
     got = mse_grad(Y, T)
-    assert isinstance(got, np.ndarray) and got.shape == (10,) and got.dtype == np.float64, (
+    assert isinstance(got, np.ndarray) and got.shape == (10,), (
         _("mse_grad for 10 outputs: expected a float64 array of shape (10,); got {got!r}").format(got=got))
+    assert got.dtype == np.float64, (
+        _("mse_grad for 10 outputs: expected a float64 array, as its docstring says (the given _same_shape makes "
+          "float64 arrays); got dtype {dtype}").format(dtype=got.dtype))
     expected = np.array(Y) - np.array(T)
     slips = {_("t − y: the sign flipped"): -expected[2], _("2(y − t): the ½ cancels the 2"): 2 * expected[2]}
     assert got[2] == pytest.approx(expected[2]), (
@@ -130,19 +133,23 @@ def _says_whose(text, first, a_shape, second, b_shape):
 
 
 def test_a_mean_is_over_every_entry():
+    # Against the same function on the same 4 entries in a row of shape (4,): a mean over every entry gives
+    # one number whatever the shape, so this check blames the averaging only, never the formula averaged
     h, t = np.array([[0.9, 0.2, 0.3, 0.6]]), np.array([[1, 0, 0, 1]])
-    expected = _bce(h.ravel(), t.ravel())
+    in_a_row = binary_cross_entropy(h.ravel(), t.ravel())
     got = binary_cross_entropy(h, t)
-    assert got == pytest.approx(expected, rel=1e-12), (
-        _("binary_cross_entropy of shape (1, 4): expected the mean over its 4 entries, {expected!r}; got {got!r}").format(
-            expected=expected, got=got)
-        + looks_like(got, {_("a division by len(h), which is 1 for a (1, 4) batch: use the number of entries"): 4 * expected}))
+    assert got == pytest.approx(in_a_row, rel=1e-12), (
+        _("binary_cross_entropy of shape (1, 4): expected the mean over its 4 entries, the {expected!r} it gives for "
+          "the same entries in a row of shape (4,); got {got!r}").format(expected=in_a_row, got=got)
+        + looks_like(got, {_("a division by len(h), which is 1 for a (1, 4) batch: use the number of entries"):
+                           4 * in_a_row}))
+    in_a_row = mean_squared_error(h.ravel(), t.ravel())
     got = mean_squared_error(h, t)
-    expected = float(np.mean((h - t) ** 2))
-    assert got == pytest.approx(expected, rel=1e-12), (
-        _("mean_squared_error of shape (1, 4): expected the mean over its 4 entries, {expected!r}; got {got!r}").format(
-            expected=expected, got=got)
-        + looks_like(got, {_("a division by len(y), which is 1 for a (1, 4) batch: use the number of entries"): 4 * expected}))
+    assert got == pytest.approx(in_a_row, rel=1e-12), (
+        _("mean_squared_error of shape (1, 4): expected the mean over its 4 entries, the {expected!r} it gives for "
+          "the same entries in a row of shape (4,); got {got!r}").format(expected=in_a_row, got=got)
+        + looks_like(got, {_("a division by len(y), which is 1 for a (1, 4) batch: use the number of entries"):
+                           4 * in_a_row}))
 
 
 @pytest.mark.parametrize("function", [mse, mse_grad, mean_squared_error, binary_cross_entropy], ids=lambda f: f.__name__)
@@ -162,8 +169,44 @@ def test_lists_and_arrays_give_the_same_loss():
     assert binary_cross_entropy([0.9, 0.2], [1, 0]) == binary_cross_entropy(np.array([0.9, 0.2]), np.array([1, 0]))
 
 
-def _bce(h, t, eps=1e-7):
-    return -sum(ti * math.log(hi + eps) + (1 - ti) * math.log(1 - hi + eps) for hi, ti in zip(h, t)) / len(h)
+def _bce(h, t, eps=1e-7, in_log_h="inside", in_log_1_h="inside"):
+    """The cross-entropy with ε where the lesson puts it, inside log(h) and log(1 − h), or, for the slips:
+    left out ("none"), added after the log within its term, t·(log(h) + ε) ("after"), or added after the
+    log on its own, t·log(h) + ε ("added")."""
+    def term(weight, x, where):
+        if where == "inside":
+            return weight * math.log(x + eps)
+        return weight * (math.log(x) + (eps if where == "after" else 0)) + (eps if where == "added" else 0)
+    return -sum(term(ti, hi, in_log_h) + term(1 - ti, 1 - hi, in_log_1_h) for hi, ti in zip(h, t)) / len(h)
+
+
+EPSILON_SLIPS = {
+    ("none", "none"): N_("log(h) and log(1 − h) without ε: the lesson's are log(h + ε) and log(1 − h + ε) "
+                         "(np.clip(h, ε, 1 − ε) leaves these h as they are)"),
+    ("none", "inside"): N_("log(h) without ε: the lesson's is log(h + ε)"),
+    ("inside", "none"): N_("log(1 − h) without ε: the lesson's is log(1 − h + ε)"),
+    ("after", "after"): N_("ε added after the logs, log(h) + ε: it goes inside, log(h + ε) and log(1 − h + ε)"),
+    ("after", "inside"): N_("ε added after the log, log(h) + ε: it goes inside, log(h + ε)"),
+    ("inside", "after"): N_("ε added after the log, log(1 − h) + ε: it goes inside, log(1 − h + ε)")}
+
+
+def _epsilon_slip(got, h, t):
+    """' — that is …' when got is the loss with ε left out of the logs or added after them, else ''. A log
+    is described only when it counts here: log(h) where t = 1, log(1 − h) where t = 0 (an ε added on its
+    own, outside the term, counts everywhere)."""
+    counts = {"h": 1 in t, "1 − h": 0 in t}
+    kinds = {"inside": "inside", "none": "none", "after": "after", "added": "after"}
+    for first in kinds:
+        for second in kinds:
+            key = (kinds[first], kinds[second])
+            if key not in EPSILON_SLIPS or any(where in ("none", "after") and not counts[log]
+                                               for where, log in ((first, "h"), (second, "1 − h"))):
+                continue
+            value = _bce(h, t, in_log_h=first, in_log_1_h=second)
+            hint = looks_like(got, {_(EPSILON_SLIPS[key]): value}, rel=1e-9)
+            if hint:
+                return hint
+    return ""
 
 
 @pytest.mark.parametrize("h, t", [([0.9, 0.2], [1, 0]), ([0.5], [1]), ([0.3, 0.6, 0.99, 0.01], [0, 1, 1, 0]),
@@ -177,7 +220,7 @@ def test_binary_cross_entropy_values(h, t):
     assert got == pytest.approx(expected, rel=1e-12), (
         _("binary_cross_entropy({h}, {t}): expected −mean(t·log(h + ε) + (1 − t)·log(1 − h + ε)) = {expected!r}; "
           "got {got!r}").format(h=h, t=t, expected=expected, got=got)
-        + looks_like(got, slips, rel=1e-9))
+        + (looks_like(got, slips, rel=1e-9) or _epsilon_slip(got, h, t)))
 
 
 def test_epsilon_keeps_a_certain_wrong_answer_finite():

@@ -86,8 +86,15 @@ def test_the_bowl_in_two_dimensions():
     assert list(x0) == [3.0, 4.0], (
         _("x0 became {x0}: it must be left unchanged — x = x − η·g makes a new array, x -= … changes x0 in place").format(
             x0=list(x0)))
-    assert not np.array_equal(history[0], history[-1]), (
-        _("history[0] and history[-1] are equal: each entry must be its own array, not the same array updated in place"))
+    assert x.dtype == np.float64, (
+        _("for a vector x0 the result should be a float64 array, as the lesson says; got dtype {dtype}").format(
+            dtype=x.dtype))
+    same = next(((i, j) for j in range(1, len(history)) for i in range(j)
+                 if np.may_share_memory(history[i], history[j])), None)
+    assert same is None, (
+        _("history[{i}] and history[{j}] are the same array — each step must append a new one: x = x − η·grad(x) "
+          "makes one, while x -= … changes the array history already holds").format(i=same[0], j=same[1])
+        if same else "")
     np.testing.assert_allclose(x, [0.0, 0.0], atol=1e-8, err_msg=_("descent on x² + y² from (3, 4) should reach (0, 0)"))
     np.testing.assert_allclose(history[1], [2.4, 3.2], rtol=1e-12,
                                err_msg=_("first step: (3, 4) − 0.1·(6, 8) = (2.4, 3.2)"))

@@ -13,16 +13,32 @@ def σ(z):
     return 1 / (1 + math.exp(-z))
 
 
+def _float64(layer1, layer2):
+    dtypes = (np.asarray(layer1).dtype, np.asarray(layer2).dtype)
+    assert dtypes == (np.float64, np.float64), (
+        _("layer1 and layer2 should be float64 arrays, as the lesson says (float32 holds about 7 digits; mlp1.py "
+          "prints 8 decimals); got {dtype1} and {dtype2}").format(dtype1=dtypes[0], dtype2=dtypes[1]))
+
+
 def test_actf_is_the_sigmoid():
     z = np.array([-3.0, -0.5, 0.0, 0.1, 2.0])
     got = actf(z)
     assert isinstance(got, np.ndarray) and got.shape == (5,), (
         _("actf on an array of shape (5,) returns shape (5,); got {got!r}").format(got=got))
+    assert got.dtype == np.float64, (
+        _("actf of a float64 array should return float64, as the lesson says; got {dtype}").format(dtype=got.dtype))
     np.testing.assert_allclose(got, [σ(v) for v in z], rtol=1e-12, err_msg=_("actf(z) = 1 / (1 + e^−z), elementwise"))
+    big = actf(np.array([710.0, 800.0]))
+    assert np.all(np.abs(big - 1) <= 1e-15), (
+        _("actf(710) and actf(800) are 1.0 (e^−710 is far below float64's precision next to 1); got {got}").format(
+            got=big)
+        + (_(" — e^x overflows to inf above x ≈ 709 and inf/inf is nan: write σ as 1 / (1 + e^−x), as the lesson "
+             "says") if np.isnan(big).any() else ""))
 
 
 def test_the_textbooks_hand_calculation():
     layer0, layer1, layer2 = predict(np.array([0, 0]), W1, B1, W2, B2)
+    _float64(layer1, layer2)
     a1, a2 = layer1
     assert round(a1, 6) == 0.524979 and round(a2, 6) == 0.549834, (
         _("for (0, 0): a1 = σ(0.1) = 0.524979 and a2 = σ(0.2) = 0.549834; got {got!r}").format(got=layer1)
@@ -57,7 +73,7 @@ def test_the_whole_batch_at_once_gives_the_same_numbers():
     assert layer1.shape == (4, 2) and layer2.shape == (4, 1), (
         _("X of shape (4, 2) gives layer1 (4, 2) and layer2 (4, 1); got {shape1} and {shape2}").format(
             shape1=layer1.shape, shape2=layer2.shape))
-    assert layer2.dtype == np.float64, _("the outputs should be float64; got {dtype}").format(dtype=layer2.dtype)
+    _float64(layer1, layer2)
     np.testing.assert_allclose(layer2.ravel(), OUTPUTS, atol=5e-9, err_msg=_("mlp1.py's four outputs, as one batch"))
     np.testing.assert_array_equal(layer0, X, err_msg=_("layer0 is the input itself"))
     # a few ulps: numpy may round the product of one row and of a batch differently (fused multiply-adds)

@@ -48,7 +48,7 @@ Inputs
 
 What to implement
     mse(y, t)                        ½ Σ (y − t)², a float
-    mse_grad(y, t)                   ∂E/∂y = y − t, a float array of y's shape
+    mse_grad(y, t)                   ∂E/∂y = y − t, a float64 array of y's shape
     mean_squared_error(y, t)         mean((y − t)²), the Keras convention, a float
     binary_cross_entropy(h, t, eps=1e-7)   −mean(t·log(h + ε) + (1 − t)·log(1 − h + ε)), a float
     The helper _same_shape(a, b, names) is written for you: it turns both into float arrays and
@@ -93,7 +93,7 @@ def mse_grad(y, t):
     """∂E/∂y = y − t for E = ½ Σ (y − t)².
 
     Returns:
-        A float array of y's shape.
+        A float64 array of y's shape (the given _same_shape makes float64 arrays).
 
     >>> mse_grad([0.8, 0.1], [1, 0])
     array([-0.2,  0.1])
@@ -146,8 +146,8 @@ if __name__ == "__main__":
     good = [0.0, 0.0, 0.8, 0.1, 0.0, 0.0, 0.0, 0.1, 0.0, 0.0]
     bad = [0.1, 0.0, 0.1, 0.0, 0.1, 0.0, 0.6, 0.1, 0.0, 0.0]
     print("A digit classifier, target class 2 (the close case gives the textbook's number):")
-    print(tabulate([("y close to t", repr(mse(good, t)), repr(mean_squared_error(good, t))),
-                    ("y far from t (ours: class 6)", repr(mse(bad, t)), repr(mean_squared_error(bad, t)))],
+    print(tabulate([("y close to t", repr(float(mse(good, t))), repr(float(mean_squared_error(good, t)))),
+                    ("y far from t (ours: class 6)", repr(float(mse(bad, t))), repr(float(mean_squared_error(bad, t))))],
                    headers=["output", "½Σ(y − t)² (the course)", "mean((y − t)²) (Keras)"], disable_numparse=True))
     print("\nBinary cross-entropy for one sample with target 1: a confident wrong answer costs a lot.")
     rows = [(h, binary_cross_entropy([h], [1]), mse([h], [1])) for h in (0.99, 0.9, 0.5, 0.1, 0.01, 0.0)]

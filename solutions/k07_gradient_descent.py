@@ -47,9 +47,9 @@ The learning rate matters
 What to implement
     gradient_descent(grad, x0, lr, steps, precision=None) → (x, history)
         grad: x ↦ ∂E/∂x; x0: a number or a numpy vector (left unchanged); lr > 0; steps ≥ 1.
-        history[0] is x0, then one entry per step taken; x is the last entry: a float for a
-        number, an array for a vector. A non-positive lr or steps is a ValueError whose message
-        shows the value given.
+        history[0] is x0, then one entry per step taken, each a new one (not one array changed in
+        place); x is the last entry: a float for a number, a float64 array for a vector (of ints
+        too). A non-positive lr or steps is a ValueError whose message shows the value given.
 """
 
 # %%
@@ -67,7 +67,8 @@ def gradient_descent(grad, x0, lr, steps, precision=None):
         precision: if given, stop after the first step with |x_new − x| < precision.
 
     Returns:
-        (x, history): the last x, and [x0, x1, …] with one entry per step taken.
+        (x, history): the last x (a float for a number x0, a float64 array for a vector), and
+        [x0, x1, …] with one new entry per step taken.
 
     Raises:
         ValueError: if lr or steps is not positive; the message shows the value given.
@@ -106,10 +107,10 @@ if __name__ == "__main__":
     x, history = gradient_descent(grad, 10, lr=0.2, steps=100)
     shown = [0, 1, 2, 3, 4, 5, 98, 99, 100]
     print("The textbook's exercise: (x − 3)² + 10 from x = 10, η = 0.2")
-    print(tabulate([(i, repr(history[i]), loss(history[i]), grad(history[i])) for i in shown],
+    print(tabulate([(i, repr(float(history[i])), loss(history[i]), grad(history[i])) for i in shown],
                    headers=["iteration", "x", "loss", "gradient"], floatfmt=".10g", disable_numparse=True))
     x, history = gradient_descent(grad, 10, lr=0.2, steps=100, precision=0.00001)
-    print(f"With precision = 0.00001 it stops after {len(history) - 1} steps, at x = {x!r}.")
+    print(f"With precision = 0.00001 it stops after {len(history) - 1} steps, at x = {float(x)!r}.")
 
     print("\nThe learning rate, 100 steps from x = 10:")
     rows = []

@@ -35,12 +35,20 @@ As matrices
     mlp1.py prints 0.70938314, 0.72844306, 0.71791234, 0.73598705 for (0,0), (0,1), (1,0), (1,1):
     near 0.7 for every input, the network knows nothing yet.
 
+In float64, and σ as the course writes it
+    The weights are float64 arrays, and every layer stays float64: mlp1.py prints its outputs
+    with 8 decimals, more than float32's 7 or so significant digits can hold. Write σ as
+    1 / (1 + e⁻ˣ): for a large x, e⁻ˣ goes to 0 and σ to 1.0, while eˣ / (1 + eˣ), the same
+    function on paper, gives inf/inf = nan once eˣ overflows (x above about 709). (For a large
+    negative x it is e⁻ˣ that overflows: numpy warns and still returns 0.0; kata 5's stable σ
+    avoids the warning too.)
+
 What to implement
     actf(x)                          the sigmoid σ(x) = 1 / (1 + e⁻ˣ), elementwise (the course's name)
     predict(x, W1, B1, W2, B2)       → (layer0, layer1, layer2) as mlp1.py returns them: the input,
-                                     the hidden activations A1, the output A2. x is one sample of
-                                     shape (2,) or a batch (samples, 2). Shapes that do not chain
-                                     are a ValueError naming them.
+                                     the hidden activations A1 and the output A2, float64 arrays.
+                                     x is one sample of shape (2,) or a batch (samples, 2). Shapes
+                                     that do not chain are a ValueError naming them.
 """
 
 # %%
@@ -57,6 +65,8 @@ T = np.array([[0], [1], [1], [0]])
 
 def actf(x):
     """The sigmoid, σ(x) = 1 / (1 + e⁻ˣ), elementwise.
+
+    A float64 array for a float64 x; 1.0, not nan, for a large x (800, say).
 
     >>> actf(np.array([0.0, 0.1]))
     array([0.5       , 0.52497919])
@@ -76,7 +86,7 @@ def predict(x, W1, B1, W2, B2):
 
     Returns:
         (layer0, layer1, layer2): x itself, the hidden activations of shape (…, hidden) and
-        the outputs of shape (…, outputs).
+        the outputs of shape (…, outputs), both float64.
 
     Raises:
         ValueError: naming the shapes, when they do not chain.

@@ -278,3 +278,8 @@ ALTERNATIVES['k06_loss_functions']['each name with a note'] = (
 ALTERNATIVES['k06_loss_functions']['names first, shapes after'] = (
     'raise ValueError(f"{names[0]} has shape {a.shape} but {names[1]} has shape {b.shape}: they must match")',
     'raise ValueError(f"{names[0]} and {names[1]} must have the same shape; got {a.shape} and {b.shape}")')
+ALTERNATIVES['k07_gradient_descent']['np.float64 for a number, an array of the history'] = [
+    ('x = np.array(x0, dtype=float) if np.ndim(x0) else float(x0)',
+     'x = np.array(x0, dtype=float) if np.ndim(x0) else np.float64(x0)'),
+    ('    return x, history\n', '    return x, np.array(history)\n')]
+ALTERNATIVES['k08_mlp_forward']['actf through tanh'] = ('return 1 / (1 + np.exp(-x))', 'return 0.5 * (1 + np.tanh(x / 2))')

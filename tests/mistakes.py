@@ -584,3 +584,37 @@ MISTAKES['k02_partial_derivatives']['gradient int copy'] = (
     'p = np.array(point)\n    g = np.zeros(len(p))\n    for k in range(len(p)):\n        q = p.copy()\n'
     '        q[k] += dx\n        g[k] = (f(*q) - f(*p)) / dx\n    return g')
 SAYS['k02_partial_derivatives']['gradient int copy'] = 'the point kept as an integer array'
+BCE = 'return float(-np.mean(t * np.log(h + eps) + (1 - t) * np.log(1 - h + eps)))'
+MISTAKES['k06_loss_functions']['bce eps after the logs'] = (
+    BCE, 'return float(-np.mean(t * (np.log(h) + eps) + (1 - t) * (np.log(1 - h) + eps)))')
+MISTAKES['k06_loss_functions']['bce eps after one log'] = (
+    BCE, 'return float(-np.mean(t * np.log(h + eps) + (1 - t) * np.log(1 - h) + eps))')
+MISTAKES['k06_loss_functions']['bce no eps, no float'] = (BCE, 'return -np.mean(t*np.log(h) + (1-t)*np.log(1-h))')
+SAYS['k06_loss_functions']['bce no eps'] = 'log(h) and log(1 − h) without ε'
+SAYS['k06_loss_functions']['bce no eps, no float'] = 'log(h) and log(1 − h) without ε'
+SAYS['k06_loss_functions']['bce clip instead'] = 'np.clip(h, ε, 1 − ε) leaves these h as they are'
+SAYS['k06_loss_functions']['bce eps after the logs'] = 'ε added after the logs'
+SAYS['k06_loss_functions']['bce eps after one log'] = 'ε added after the log, log(1 − h) + ε'
+SAYS['k06_loss_functions']['keras mse divides by len'] = 'a division by len(y)'
+MISTAKES['k06_loss_functions']['grad in float32'] = (
+    '    y, t = _same_shape(y, t, ("y", "t"))\n    return y - t\n',
+    '    y, t = _same_shape(y, t, ("y", "t"))\n    return (y - t).astype(np.float32)\n')
+SAYS['k06_loss_functions']['grad in float32'] = 'as its docstring says'
+MISTAKES['k07_gradient_descent']['history of one array'] = (
+    '    history = [x]\n    for _ in range(steps):\n        new = x - lr * grad(x)\n        history.append(new)\n'
+    '        done = precision is not None and np.linalg.norm(new - x) < precision\n        x = new',
+    '    history = [x0]\n    for _ in range(steps):\n        old = np.copy(x)\n        x -= lr * grad(x)\n'
+    '        history.append(x)\n        done = precision is not None and np.linalg.norm(x - old) < precision')
+SAYS['k07_gradient_descent']['history of one array'] = 'are the same array'
+MISTAKES['k07_gradient_descent']['vector in float32'] = (
+    'x = np.array(x0, dtype=float) if np.ndim(x0) else float(x0)',
+    'x = np.array(x0, dtype=np.float32) if np.ndim(x0) else float(x0)')
+SAYS['k07_gradient_descent']['vector in float32'] = 'float64 array, as the lesson says'
+MISTAKES['k08_mlp_forward']['actf as exp over 1 + exp'] = ('return 1 / (1 + np.exp(-x))',
+                                                           'return np.exp(x) / (1 + np.exp(x))')
+SAYS['k08_mlp_forward']['actf as exp over 1 + exp'] = 'inf/inf is nan'
+MISTAKES['k08_mlp_forward']['layers in float32'] = (
+    '    layer1 = actf(layer0 @ W1 + B1)\n    layer2 = actf(layer1 @ W2 + B2)',
+    '    layer1 = actf(layer0 @ W1 + B1).astype(np.float32)\n'
+    '    layer2 = actf(layer1 @ W2.astype(np.float32) + B2.astype(np.float32))')
+SAYS['k08_mlp_forward']['layers in float32'] = 'float64 arrays, as the lesson says'
