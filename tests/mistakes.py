@@ -514,7 +514,8 @@ SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference'
                               'relu deriv >=': 'convention at the kink',
                               'sigmoid deriv of input': 'the output formula applied to the input',
                               'sigmoid deriv is sigmoid': 'σ(x) itself'},
- 'k11_learning_xor': {'relu slope >= 0': "ReLU' = 1 where A = 0 (A >= 0)", 'relu >= and sum': "ReLU' = 1 where A = 0 (A >= 0)",
+ 'k11_learning_xor': {'relu slope >= 0': 'the slope taken as 1 where A = 0 too',
+                      'relu >= and sum': 'the slope taken as 1 where A = 0 too',
                       'accuracy >=': 'is not above 0.5',
                       'seed ignored': 'another seed gives another start',
                       'sum not mean': 'the sum over samples, not the mean'},
@@ -584,3 +585,20 @@ MISTAKES['k02_partial_derivatives']['gradient int copy'] = (
     'p = np.array(point)\n    g = np.zeros(len(p))\n    for k in range(len(p)):\n        q = p.copy()\n'
     '        q[k] += dx\n        g[k] = (f(*q) - f(*p)) / dx\n    return g')
 SAYS['k02_partial_derivatives']['gradient int copy'] = 'the point kept as an integer array'
+MISTAKES['k11_learning_xor']['db kept 2-D'] = ('delta.sum(axis=0)))', 'delta.sum(axis=0, keepdims=True)))')
+SAYS['k11_learning_xor']['db kept 2-D'] = 'the sum over rows kept 2-D'
+MISTAKES['k11_learning_xor']['no slope'] = ('delta = (delta @ W.T) * slope', 'delta = delta @ W.T')
+SAYS['k11_learning_xor']['no slope'] = "δ sent back without ⊙ g'(A)"
+for _name, _update in (('lr ignored', '(W - dW, b - db)'), ('gradient over lr', '(W - dW / lr, b - db / lr)'),
+                       ('lr on W only', '(W - lr * dW, b - db)'),
+                       ('square root of lr', '(W - lr ** 0.5 * dW, b - lr ** 0.5 * db)')):
+    MISTAKES['k11_learning_xor'][_name] = ('params = [(W - lr * dW, b - lr * db) for (W, b), (dW, db) in zip(params, grads)]\n'
+                                           '    return params, log',
+                                           f'params = [{_update} for (W, b), (dW, db) in zip(params, grads)]\n'
+                                           '    return params, log')
+SAYS['k11_learning_xor']['lr ignored'] = 'η left out'
+SAYS['k11_learning_xor']['gradient over lr'] = 'the gradient divided by η'
+SAYS['k11_learning_xor']['lr on W only'] = 'η on W only'
+MISTAKES['k11_learning_xor']['accuracy as a count'] = ('return float(np.mean((H > 0.5) == (T == 1)))',
+                                                       'return int(np.sum((H > 0.5) == (T == 1)))')
+SAYS['k11_learning_xor']['accuracy as a count'] = 'the count of right rows, not the fraction'
