@@ -278,3 +278,7 @@ ALTERNATIVES['k06_loss_functions']['each name with a note'] = (
 ALTERNATIVES['k06_loss_functions']['names first, shapes after'] = (
     'raise ValueError(f"{names[0]} has shape {a.shape} but {names[1]} has shape {b.shape}: they must match")',
     'raise ValueError(f"{names[0]} and {names[1]} must have the same shape; got {a.shape} and {b.shape}")')
+ALTERNATIVES['k12_linear_collapse']['collapse with np.dot'] = (
+    'W, b = W @ W_next, b @ W_next + b_next', 'W = np.dot(W, W_next)\n        b = np.dot(b, W_next) + b_next')
+ALTERNATIVES['k12_linear_collapse']['collapse with np.matmul'] = (
+    'W, b = W @ W_next, b @ W_next + b_next', 'W, b = np.matmul(W, W_next), np.matmul(b, W_next) + b_next')

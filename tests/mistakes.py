@@ -602,3 +602,9 @@ SAYS['k11_learning_xor']['lr on W only'] = 'η on W only'
 MISTAKES['k11_learning_xor']['accuracy as a count'] = ('return float(np.mean((H > 0.5) == (T == 1)))',
                                                        'return int(np.sum((H > 0.5) == (T == 1)))')
 SAYS['k11_learning_xor']['accuracy as a count'] = 'the count of right rows, not the fraction'
+MISTAKES['k12_linear_collapse']['collapse from np.eye'] = (
+    '    (W, b), rest = layers[0], layers[1:]\n    for W_next, b_next in rest:\n'
+    '        W, b = W @ W_next, b @ W_next + b_next',
+    '    W, b = np.eye(layers[0][0].shape[0]), np.zeros(layers[0][0].shape[0])\n    for W_next, b_next in layers:\n'
+    '        W, b = W @ W_next, b @ W_next + b_next')
+SAYS['k12_linear_collapse']['collapse from np.eye'] = 'an array made inside collapse'
