@@ -282,3 +282,6 @@ ALTERNATIVES['k12_linear_collapse']['collapse with np.dot'] = (
     'W, b = W @ W_next, b @ W_next + b_next', 'W = np.dot(W, W_next)\n        b = np.dot(b, W_next) + b_next')
 ALTERNATIVES['k12_linear_collapse']['collapse with np.matmul'] = (
     'W, b = W @ W_next, b @ W_next + b_next', 'W, b = np.matmul(W, W_next), np.matmul(b, W_next) + b_next')
+ALTERNATIVES['k13_epochs_and_batches']['each batch in sorted order'] = (
+    'params = train_step(X[batch], T[batch], params, lr)',
+    'rows = np.sort(batch)\n            params = train_step(X[rows], T[rows], params, lr)')

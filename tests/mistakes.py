@@ -608,3 +608,11 @@ MISTAKES['k12_linear_collapse']['collapse from np.eye'] = (
     '    W, b = np.eye(layers[0][0].shape[0]), np.zeros(layers[0][0].shape[0])\n    for W_next, b_next in layers:\n'
     '        W, b = W @ W_next, b @ W_next + b_next')
 SAYS['k12_linear_collapse']['collapse from np.eye'] = 'an array made inside collapse'
+MISTAKES['k13_epochs_and_batches']['targets sorted'] = ('params = train_step(X[batch], T[batch], params, lr)',
+                                                        'params = train_step(X[batch], T[np.sort(batch)], params, lr)')
+SAYS['k13_epochs_and_batches']['targets sorted'] = 'targets in another order than its samples'
+MISTAKES['k13_epochs_and_batches']['db kept 2-D'] = ('b - lr * delta.sum(axis=0)))',
+                                                     'b - lr * delta.sum(axis=0, keepdims=True)))')
+SAYS['k13_epochs_and_batches']['db kept 2-D'] = 'the sum over rows kept 2-D'
+MISTAKES['k13_epochs_and_batches']['db averaged'] = ('b - lr * delta.sum(axis=0)))', 'b - lr * delta.mean(axis=0)))')
+SAYS['k13_epochs_and_batches']['db averaged'] = '∂L/∂b averaged over the batch'
