@@ -616,3 +616,10 @@ MISTAKES['k13_epochs_and_batches']['db kept 2-D'] = ('b - lr * delta.sum(axis=0)
 SAYS['k13_epochs_and_batches']['db kept 2-D'] = 'the sum over rows kept 2-D'
 MISTAKES['k13_epochs_and_batches']['db averaged'] = ('b - lr * delta.sum(axis=0)))', 'b - lr * delta.mean(axis=0)))')
 SAYS['k13_epochs_and_batches']['db averaged'] = '∂L/∂b averaged over the batch'
+MISTAKES['k10_activation_functions']['maxout over the samples'] = ('best = z.max(axis=-1)', 'best = z.max(axis=0)')
+SAYS['k10_activation_functions']['maxout over the samples'] = 'the largest over the samples (axis=0)'
+MISTAKES['k10_activation_functions']['maxout_deriv over the samples'] = ('return W.T[z.argmax(axis=-1)]',
+                                                                         'return W.T[z.argmax(axis=0)]')
+SAYS['k10_activation_functions']['maxout_deriv over the samples'] = 'the largest over the samples (axis=0)'
+MISTAKES['k10_activation_functions']['relu in float32'] = ('return np.maximum(0.0, x)',
+                                                           'return np.maximum(x, 0).astype(np.float32)')
