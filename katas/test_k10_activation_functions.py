@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import sympy
 
-from katas._runner.feedback import _, numeric_partials
+from katas._runner.feedback import N_, _, numeric_partials
 from katas.k10_activation_functions import (elu, elu_deriv, leaky_relu, leaky_relu_deriv, maxout, maxout_deriv, relu,
                                             relu_deriv, sigmoid, sigmoid_deriv, step, step_deriv, tanh, tanh_deriv)
 
@@ -25,6 +25,11 @@ ACTIVATIONS = {
     "elu alpha=0.5": (elu, elu_deriv, sympy.Piecewise((x, x > 0), (0.5 * (sympy.exp(x) - 1), True)), {"alpha": 0.5}),
 }
 POINTS = np.array([-2.0, -0.5, 0.3, 1.7])  # away from the kinks, where sympy's derivative exists
+
+
+def _call(f, kwargs, points=POINTS):
+    """How the check called f: `elu([-2.0, -0.5, 0.3, 1.7], alpha=0.5)`."""
+    return f"{f.__name__}({', '.join([str(np.asarray(points).tolist())] + [f'{k}={v}' for k, v in kwargs.items()])})"
 
 
 def _close(got, expected, what, rtol, atol, slips=None):
@@ -51,7 +56,7 @@ def test_values_against_sympy(name):
         "{name} on a float array of shape (4,) should return a float64 array of that shape; got {got!r}").format(
         name=f.__name__, got=got)
     expected = [float(expr.subs(x, p)) for p in POINTS]
-    _close(got, expected, _("{name}({points}) against sympy's {expr}").format(name=name, points=POINTS.tolist(), expr=expr),
+    _close(got, expected, _("{call} against sympy's {expr}").format(call=_call(f, kwargs), expr=expr),
            rtol=1e-12, atol=1e-15)
 
 
@@ -73,21 +78,27 @@ def test_derivatives_against_sympy(name):
         t = np.tanh(POINTS)
         slips = {_("1 − tanh(x) without the square: tanh' = 1 − tanh²(x)"): 1 - t,
                  _("tanh(x)·(1 − tanh(x)), the sigmoid's rule: tanh' = 1 − tanh²(x)"): t * (1 - t)}
-    _close(got, expected, _("{name}({points}) against sympy's derivative of {expr}").format(
-        name=d.__name__, points=POINTS.tolist(), expr=expr), rtol=1e-9, atol=1e-15, slips=slips)
+    _close(got, expected, _("{call} against sympy's derivative of {expr}").format(
+        call=_call(d, kwargs), expr=expr), rtol=1e-9, atol=1e-15, slips=slips)
 
 
-@pytest.mark.parametrize("d, kwargs, at_zero", [
-    (step_deriv, {}, 0.0), (relu_deriv, {}, 0.0), (leaky_relu_deriv, {}, 0.1),
-    (leaky_relu_deriv, {"slope": 0.2}, 0.2), (elu_deriv, {"alpha": 0.5}, 0.5), (sigmoid_deriv, {}, 0.25),
-    (tanh_deriv, {}, 1.0),
+AT_ZERO = {  # why the slope at 0 is what it is: the lesson's convention at a kink, else the formula
+    "step": N_("{call}: the step's slope is {at_zero} everywhere, at its jump (x = 0.000001) by the lesson's "
+               "convention; got {got!r}"),
+    "kink": N_("{call}: the lesson's convention at the kink is {at_zero}; got {got!r}"),
+    "sigmoid": N_("{call}: σ'(0) = σ(0)·(1 − σ(0)) = 0.5·0.5 = {at_zero}, the largest slope of σ; got {got!r}"),
+    "tanh": N_("{call}: tanh'(0) = 1 − tanh²(0) = {at_zero}; got {got!r}"),
+}
+
+
+@pytest.mark.parametrize("d, kwargs, at_zero, where", [
+    (step_deriv, {}, 0.0, "step"), (relu_deriv, {}, 0.0, "kink"), (leaky_relu_deriv, {}, 0.1, "kink"),
+    (leaky_relu_deriv, {"slope": 0.2}, 0.2, "kink"), (elu_deriv, {"alpha": 0.5}, 0.5, "kink"),
+    (sigmoid_deriv, {}, 0.25, "sigmoid"), (tanh_deriv, {}, 1.0, "tanh"),
 ], ids=["step", "relu", "leaky_relu", "leaky_relu slope=0.2", "elu alpha=0.5", "sigmoid", "tanh"])
-def test_the_convention_at_zero(d, kwargs, at_zero):
+def test_the_slope_at_zero(d, kwargs, at_zero, where):
     got = d(np.array([0.0]), **kwargs)[0]
-    assert got == pytest.approx(at_zero), _(
-        "{call}: the lesson's convention at the kink is {at_zero}; got {got!r}").format(
-        call=f"{d.__name__}(0{', ' + ', '.join(f'{k}={v}' for k, v in kwargs.items()) if kwargs else ''})",
-        at_zero=at_zero, got=got)
+    assert got == pytest.approx(at_zero), _(AT_ZERO[where]).format(call=_call(d, kwargs, [0.0]), at_zero=at_zero, got=got)
 
 
 def test_step_uses_the_courses_threshold():
@@ -175,8 +186,14 @@ def test_maxout_on_a_batch():
     got = maxout(X, W, B)
     assert np.shape(got) == (3,), _("maxout of a (3, 2) batch gives one value per row, shape (3,); got {shape}").format(
         shape=np.shape(got))
-    np.testing.assert_allclose(got, (X @ W + B).max(axis=1), rtol=1e-12)
+    pieces = X @ W + B
+    across = _(" — that is the largest over the samples (axis=0), not over each sample's own pieces (axis=-1)")
+    np.testing.assert_allclose(got, pieces.max(axis=1), rtol=1e-12, err_msg=(
+        _("maxout of a (3, 2) batch: each row's largest piece x·W[:, k] + b[k]") + (
+            across if np.allclose(got, pieces.max(axis=0), rtol=1e-12) else "")))
     grads = maxout_deriv(X, W, B)
     assert np.shape(grads) == (3, 2), _(
         "maxout_deriv of a (3, 2) batch: one gradient row per sample, (3, 2); got {shape}").format(shape=np.shape(grads))
-    np.testing.assert_allclose(grads, W.T[(X @ W + B).argmax(axis=1)], rtol=1e-12)
+    np.testing.assert_allclose(grads, W.T[pieces.argmax(axis=1)], rtol=1e-12, err_msg=(
+        _("maxout_deriv of a (3, 2) batch: row i is the weight column of row i's winning piece") + (
+            across if np.allclose(grads, W.T[pieces.argmax(axis=0)], rtol=1e-12) else "")))

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from katas._runner.feedback import _, numeric_partials
+from katas._runner.feedback import _, looks_like, numeric_partials
 from katas.k11_learning_xor import T, X, accuracy, backward, bce, forward, init_params, train
 
 
@@ -48,9 +48,10 @@ def _unflat(values, sizes):
     return params
 
 
-def _slipped_gradients(params, hidden, mean=True, relu_at_zero=0.0, output_slope=False):
-    """The gradients a backward pass with the usual slips gives: no /n, ReLU' = 1 where A = 0 (A >= 0),
-    or kata 9's σ' kept at the output (right for ½Σ(y − t)², not for cross-entropy)."""
+def _slipped_gradients(params, hidden, mean=True, no_slope=False, output_slope=False):
+    """The gradients a backward pass with the usual slips gives: no /n, δ sent back without ⊙ g'(A) (for
+    ReLU the same numbers as ReLU' = 1 where A = 0, A >= 0, since A is never negative), or kata 9's σ'
+    kept at the output (right for ½Σ(y − t)², not for cross-entropy)."""
     acts = [X]
     for k, (W, b) in enumerate(params, start=1):
         z = acts[-1] @ W + b
@@ -63,7 +64,7 @@ def _slipped_gradients(params, hidden, mean=True, relu_at_zero=0.0, output_slope
         flat = list((acts[k - 1].T @ delta).ravel()) + list(delta.sum(axis=0)) + flat
         if k > 1:
             A = acts[k - 1]
-            slope = A * (1 - A) if hidden == "sigmoid" else np.where(A > 0, 1.0, relu_at_zero)
+            slope = 1.0 if no_slope else A * (1 - A) if hidden == "sigmoid" else np.where(A > 0, 1.0, 0.0)
             delta = (delta @ params[k - 1][0].T) * slope
     return np.array(flat)
 
@@ -81,12 +82,14 @@ def test_backward_matches_a_numeric_gradient(sizes, hidden, seed):
     if got.shape == numeric.shape and np.allclose(got, numeric, rtol=1e-5, atol=1e-9):
         return
     summed = _("the sum over samples, not the mean: δ_L = (H − T)/n")
-    relu_at_zero = _("ReLU' = 1 where A = 0 (A >= 0): the slope is 1 only where A > 0")
-    names = {(True, 0.0): [], (False, 0.0): [summed], (True, 1.0): [relu_at_zero],
-             (False, 1.0): [summed, relu_at_zero]}
-    slips = next((found for (mean, at_zero), found in names.items() if found and got.shape == numeric.shape
-                  and (hidden == "relu" or at_zero == 0.0)
-                  and np.allclose(got, _slipped_gradients(params, hidden, mean, at_zero), rtol=1e-7, atol=1e-12)), [])
+    # A ≥ 0 after a ReLU, so no g'(A) at all gives the numbers of ReLU' = 1 at A = 0 (A >= 0): name both
+    no_slope = (_("the slope taken as 1 where A = 0 too (A >= 0, or no ⊙ g'(A) at all): ReLU' is 1 only where A > 0")
+                if hidden == "relu" else
+                _("δ sent back without ⊙ g'(A): δₗ₋₁ = (δₗ·Wₗᵀ) ⊙ Aₗ₋₁(1 − Aₗ₋₁) for sigmoid hidden layers"))
+    names = {(True, False): [], (False, False): [summed], (True, True): [no_slope], (False, True): [summed, no_slope]}
+    slips = next((found for (mean, without_slope), found in names.items() if found and got.shape == numeric.shape
+                  and np.allclose(got, _slipped_gradients(params, hidden, mean, without_slope), rtol=1e-7,
+                                  atol=1e-12)), [])
     if got.shape == numeric.shape and np.allclose(got, _slipped_gradients(params, hidden, output_slope=True),
                                                   rtol=1e-7, atol=1e-12):
         slips = [_("σ' kept at the output, as in kata 9: with cross-entropy δ_L = (H − T)/n, with no H(1 − H)")]
@@ -98,6 +101,22 @@ def test_backward_matches_a_numeric_gradient(sizes, hidden, seed):
                    if worst is not None else _(" in size: {got} values, expected {expected}").format(
                     got=got.size, expected=numeric.size))
                 + "".join(_(" — that is {mistake}").format(mistake=slip) for slip in slips), pytrace=False)
+
+
+@pytest.mark.parametrize("sizes", [[2, 2, 1], [2, 3, 3, 1]], ids=str)
+def test_each_gradient_has_the_shape_of_its_parameter(sizes):
+    params = init_params(sizes, seed=0)
+    grads = backward(forward(X, params), T, params)
+    assert len(grads) == len(params), _("one (dW, db) per layer: expected {expected}; got {got}").format(
+        expected=len(params), got=len(grads))
+    for layer, ((W, b), (dW, db)) in enumerate(zip(params, grads), start=1):
+        for name, grad, param in ((f"dW{layer}", dW, W), (f"db{layer}", db, b)):
+            assert np.shape(grad) == param.shape, (
+                _("backward for sizes {sizes}: {name} has shape {got}; expected {expected}, the shape of the parameter "
+                  "it moves (the docstring's example)").format(sizes=sizes, name=name, got=np.shape(grad),
+                                                              expected=param.shape)
+                + (_(" — that is the sum over rows kept 2-D, a (1, n) row: Σ_rows δ has b's shape (n,)")
+                   if name.startswith("db") and np.shape(grad) == (1, *param.shape) else ""))
 
 
 def _entry(index, sizes):
@@ -123,8 +142,12 @@ def test_the_defaults_are_sigmoid_hidden_layers_and_seed_0():
 
 
 def test_accuracy_counts_correct_rows():
-    assert accuracy(np.array([[0.1], [0.9], [0.6], [0.7]]), T) == 0.75
-    assert accuracy(np.array([[0.49], [0.51], [0.99], [0.01]]), T) == 1.0
+    for H, right, expected in (([0.1, 0.9, 0.6, 0.7], 3, 0.75), ([0.49, 0.51, 0.99, 0.01], 4, 1.0)):
+        got = accuracy(np.array(H).reshape(4, 1), T)
+        assert got == expected, (
+            _("accuracy(H = {H}, T = [0, 1, 1, 0]): {right} of 4 rows right, the fraction {expected}; got {got!r}").format(
+                H=H, right=right, expected=expected, got=got)
+            + looks_like(got, {_("the count of right rows, not the fraction"): right}))
     got = accuracy(np.array([[0.5], [0.9], [0.9], [0.1]]), T)
     assert got == 1.0, _("H = 0.5 is not above 0.5, so it predicts 0, which is right for (0, 0): expected 1.0; got {got}").format(
         got=got)
@@ -146,6 +169,39 @@ def test_the_lectures_network_learns_xor():
     assert log[0][1] == pytest.approx(0.7206679337662025, rel=1e-6), (
         _("the loss at epoch 0, before any update: expected 0.72066793…; got {loss!r}").format(loss=log[0][1]))
     assert log[0][1] > log[1][1] > log[2][1] > loss, _("the loss goes down")
+
+
+def _descend(sizes, seed, epochs, step_W, step_b):
+    """Full-batch descent on the cross-entropy with sigmoid layers, W moved by −step_W·dW and b by −step_b·db."""
+    params = init_params(sizes, seed)
+    for _epoch in range(epochs):
+        acts = [X]
+        for W, b in params:
+            acts.append(σ(acts[-1] @ W + b))
+        delta, new = (acts[-1] - T) / len(T), []
+        for k in range(len(params) - 1, -1, -1):
+            W, b = params[k]
+            new.append((W - step_W * (acts[k].T @ delta), b - step_b * delta.sum(axis=0)))
+            delta = (delta @ W.T) * acts[k] * (1 - acts[k])
+        params = new[::-1]
+    return np.concatenate([np.concatenate([W.ravel(), b]) for W, b in params])
+
+
+def test_every_parameter_moves_by_the_learning_rate_times_its_gradient():
+    lr, sizes = 0.25, [2, 3, 1]
+    params, _log = train(X, T, sizes, lr=lr, epochs=5, seed=2)
+    got = np.concatenate([np.concatenate([np.ravel(W), np.ravel(b)]) for W, b in params])
+    close = lambda want: got.shape == want.shape and np.allclose(got, want, rtol=1e-6, atol=1e-9)  # noqa: E731
+    if close(_descend(sizes, 2, 5, lr, lr)):
+        return
+    slips = {_("a step of −dW, η left out: every W and b moves by −η times its gradient"): (1, 1),
+             _("the gradient divided by η, not multiplied: the step is −η·dW"): (1 / lr, 1 / lr),
+             _("η on W only: b moves by −η·db too"): (lr, 1), _("η on b only: W moves by −η·dW too"): (1, lr)}
+    slip = next((_(" — that is {mistake}").format(mistake=name) for name, (on_W, on_b) in slips.items()
+                 if close(_descend(sizes, 2, 5, on_W, on_b))), "")
+    pytest.fail(_("train(X, T, {sizes}, lr={lr}, epochs=5, seed=2): after 5 full-batch steps every W and b should have "
+                  "moved by −η·gradient with η = {lr} at each step; the parameters differ").format(sizes=sizes, lr=lr)
+                + slip, pytrace=False)
 
 
 def test_training_is_reproducible():

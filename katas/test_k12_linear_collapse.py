@@ -113,7 +113,15 @@ def _collapse_slips():
 def test_sympy_proves_the_collapse_with_your_code():
     W1, W2 = sympy.Matrix(2, 2, sympy.symbols("a1:5")), sympy.Matrix(2, 2, sympy.symbols("c1:5"))
     b1, b2 = sympy.Matrix([sympy.symbols("p1:3")]), sympy.Matrix([sympy.symbols("q1:3")])
-    W, b = collapse([(W1, b1), (W2, b2)])
+    try:
+        W, b = collapse([(W1, b1), (W2, b2)])
+    except NotImplementedError:
+        raise
+    except Exception as err:  # noqa: BLE001 — any error here says the same: sympy's matrices did not go through
+        pytest.fail(_("collapse of two layers of sympy matrices raised {error}: {message}. The lesson: collapse must "
+                      "work for numpy arrays and for sympy matrices alike, so build W and b from the layers with @ and + "
+                      "(an array made inside collapse, such as np.eye(n), cannot @ a sympy matrix)").format(
+                          error=type(err).__name__, message=err), pytrace=False)
     assert sympy.expand(W - W1 * W2) == sympy.zeros(2, 2), (
         _("for symbolic 2×2 weights, W must be W₁W₂; got {W}").format(W=W))
     assert sympy.expand(b - (b1 * W2 + b2)) == sympy.zeros(1, 2), _("b must be b₁W₂ + b₂; got {b}").format(b=b)

@@ -295,6 +295,14 @@ def test_one_step_with_batch_size_one_is_the_step_of_kata_9_at_twice_the_rate():
         assert np.array_equal(W, W0) and np.array_equal(b, b0), _("train_step must leave the caller's arrays unchanged")
     assert len(new) == 2 and all(len(pair) == 2 for pair in new), _("train_step returns [(W1, b1), (W2, b2)]")
     (W1, b1), (W2, b2) = new
+    for name, got, (W0, b0) in (("W1", W1, MLP2_PARAMS[0]), ("b1", b1, MLP2_PARAMS[0]), ("W2", W2, MLP2_PARAMS[1]),
+                                ("b2", b2, MLP2_PARAMS[1])):
+        want = (W0 if name.startswith("W") else b0).shape
+        assert np.shape(got) == want, (
+            _("train_step returns every W and b in the shape it was given: {name} has shape {got}; expected {expected}").format(
+                name=name, got=np.shape(got), expected=want)
+            + (_(" — that is the sum over rows kept 2-D, a (1, n) row: Σ_rows δ has b's shape (n,)")
+               if name.startswith("b") and np.shape(got) == (1, *want) else ""))
     # kata 9's one step by hand on (0, 0) → 0 with η = 0.2 (textbook 6): w5 0.484645, w6 0.583918, b3 0.270750
     for name, got, want, half in (("w5", W2[0, 0], 0.4846448305409318, 0.4923224152704659),
                                   ("w6", W2[1, 0], 0.5839178496891771, 0.5919589248445886),
@@ -342,6 +350,9 @@ def test_a_batch_moves_against_the_mean_gradient(network):
         slip = _(" — that is the sum over the batch, not the mean: L = mean((y − t)²) divides by n")
     elif np.allclose(got, _flat(params) - lr * gradient / 2, atol=1e-8):
         slip = _(" — that is the gradient of ½·mean: ∂L/∂y = 2(y − t)/n")
+    elif np.allclose(got, _flat(params) - lr * gradient / np.concatenate(
+            [np.full(np.size(p), len(x) if k % 2 else 1) for pair in params for k, p in enumerate(pair)]), atol=1e-8):
+        slip = _(" — that is ∂L/∂b averaged over the batch: the 1/n is in δ already, so ∂L/∂b = Σ_rows δ")
     np.testing.assert_allclose(got, expected, rtol=0, atol=1e-8, err_msg=(
         _("{network}: one train_step is p − η·∂L/∂p with L = mean((y − t)²) over the batch (checked against "
           "central differences, in the order W1 b1 W2 b2)").format(network=network) + slip))
@@ -426,25 +437,33 @@ def test_an_epoch_is_one_update_per_minibatch(batch_size, batches):
             batch_size=batch_size, batches=batches) + slip))
 
 
-def test_a_seed_shuffles_every_epoch_from_one_generator():
+@pytest.mark.parametrize("batch_size", [1, 2], ids=[N_("batch size 1"), N_("batch size 2")])
+def test_a_seed_shuffles_every_epoch_from_one_generator(batch_size):
     start = _copies(MLP2_PARAMS)
-    params, _losses = train(MLP2_X, MLP2_T, start, lr=0.5, epochs=5, batch_size=1, seed=3)
-    again, _losses = train(MLP2_X, MLP2_T, start, lr=0.5, epochs=5, batch_size=1, seed=3)
-    in_order, _losses = train(MLP2_X, MLP2_T, start, lr=0.5, epochs=5, batch_size=1)
+    params, _losses = train(MLP2_X, MLP2_T, start, lr=0.5, epochs=5, batch_size=batch_size, seed=3)
+    again, _losses = train(MLP2_X, MLP2_T, start, lr=0.5, epochs=5, batch_size=batch_size, seed=3)
+    in_order, _losses = train(MLP2_X, MLP2_T, start, lr=0.5, epochs=5, batch_size=batch_size)
     assert np.array_equal(_flat(params), _flat(again)), _("train with the same seed twice must give the same weights")
     assert not np.allclose(_flat(params), _flat(in_order), rtol=1e-12), (
         _("train with seed=3 gave the weights of the samples in order: with a seed, shuffle every epoch"))
     rng, step, same_order = np.random.default_rng(3), _copies(MLP2_PARAMS), _copies(MLP2_PARAMS)
+    unpaired = _copies(MLP2_PARAMS)
     for _epoch in range(5):
-        for rows in minibatches(4, 1, rng):
+        for rows in minibatches(4, batch_size, rng):
             step = train_step(MLP2_X[rows], MLP2_T[rows], step, 0.5)
-        for rows in minibatches(4, 1, 3):
+            unpaired = train_step(MLP2_X[rows], MLP2_T[np.sort(rows)], unpaired, 0.5)
+        for rows in minibatches(4, batch_size, 3):
             same_order = train_step(MLP2_X[rows], MLP2_T[rows], same_order, 0.5)
-    slip = _(" — every epoch in the same order: make the generator once and hand it to minibatches") if np.allclose(
-        _flat(params), _flat(same_order), rtol=1e-12) else ""
+    slip = ""
+    if np.allclose(_flat(params), _flat(same_order), rtol=1e-12):
+        slip = _(" — every epoch in the same order: make the generator once and hand it to minibatches")
+    elif batch_size > 1 and np.allclose(_flat(params), _flat(unpaired), rtol=1e-12):
+        slip = _(" — that is each batch's targets in another order than its samples: take X[batch] and T[batch], "
+                 "the same indices")
     np.testing.assert_allclose(_flat(params), _flat(step), rtol=1e-12, err_msg=(
-        _("train(..., seed=3): one generator np.random.default_rng(3), handed to minibatches every epoch, so each "
-          "epoch has a new order") + slip))
+        _("train(..., batch_size={batch_size}, seed=3): one generator np.random.default_rng(3), handed to minibatches "
+          "every epoch, so each epoch has a new order; each batch's rows of X with the same rows of T").format(
+              batch_size=batch_size) + slip))
 
 
 @pytest.mark.parametrize("seed", [0, 1])

@@ -50,7 +50,7 @@ Overflow
 
 What to implement
     For f in step, sigmoid, tanh, relu, leaky_relu, elu: f(x) and f_deriv(x), elementwise on a
-    numpy array, returning a float array of x's shape (leaky_relu and elu take slope=0.1 and
+    numpy array, returning a float64 array of x's shape (leaky_relu and elu take slope=0.1 and
     alpha=1.0), and leaving x itself unchanged. Each must stay finite without an overflow warning
     for any x, ±1000 included: for tanh, use np.tanh(x) or 2σ(2x) − 1, since (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ)
     overflows.

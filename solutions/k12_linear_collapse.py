@@ -32,7 +32,8 @@ What to implement
     fold_bias(W, b)         W with the row b appended at the bottom, as a float array
     linear_stack(X, layers) the layers [(W₁, b₁), (W₂, b₂), …] applied in order, no activation
     collapse(layers)        the single (W, b) that the stack equals; it must work for numpy arrays
-                            and for sympy matrices alike, so use only @ and +
+                            and for sympy matrices alike, so build it from the layers with @ and +
+                            (an array made inside, such as np.eye(n), cannot @ a sympy matrix)
 """
 
 # %%
@@ -123,6 +124,7 @@ if __name__ == "__main__":
     W1, W2 = sympy.Matrix(2, 2, sympy.symbols("a1:5")), sympy.Matrix(2, 2, sympy.symbols("c1:5"))
     b1, b2 = sympy.Matrix([sympy.symbols("p1:3")]), sympy.Matrix([sympy.symbols("q1:3")])
     W, b = collapse([(W1, b1), (W2, b2)])
+    W, b = sympy.Matrix(W), sympy.Matrix(b)  # np.dot and np.matmul give sympy's entries back in a numpy array
     print("\nTwo symbolic linear layers collapse into one (sympy):")
     sympy.pprint(sympy.Eq(sympy.Symbol("W"), W, evaluate=False))
     sympy.pprint(sympy.Eq(sympy.Symbol("b"), b, evaluate=False))

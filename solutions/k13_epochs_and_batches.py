@@ -57,17 +57,21 @@ The slides' Keras results, put through our forward pass (002, "AND 게이트 구
     outputs that print as the slides' four numbers, digit for digit (measured here).
 
     XOR (2-2-1, 2000 epochs, batch_size=1) prints 0.04060324 0.9609237 0.96031225 0.04571233.
-    Our float32 pass of its printed weights gives 0.040603247, 0.9609237, 0.96031237, 0.04571234:
-    one of four prints the same, and they agree to 1.2e-7, at most about three float32 steps
-    (ulps). Not because of the weights (they are exact, as AND's are) but because neither result
-    is the exact value rounded once: float32 keeps about 7 significant digits, every operation
-    rounds, and TensorFlow computes its sigmoid and matrix products in its own way, numpy in
-    another. The 2-2-1 net rounds in three units over two layers, AND in one, and here the
-    roundings land apart. The exact values (float64) lie within 1e-7 of the slides' numbers too.
+    Our float32 pass of its printed weights, with σ = 1/(1 + e⁻ᶻ), prints 0.04060325 0.9609237
+    0.96031237 0.04571234: one of four the same. Other forms of σ round otherwise (measured here:
+    eᶻ/(1 + eᶻ) prints two of the four the same, kata 5's stable form three), and each agrees
+    with the slides to 1.2e-7, at most about three float32 steps (ulps). Not because of the
+    weights (they are exact, as AND's are) but because neither result is the exact value
+    rounded once: float32 keeps about 7 significant digits, every operation rounds, and
+    TensorFlow computes its sigmoid and matrix products in its own way, numpy in another. The
+    2-2-1 net rounds in three units over two layers, AND in one, and here the roundings land
+    apart. The exact values (float64) lie within 1e-7 of the slides' numbers too.
 
     On another CPU, numpy's float32 exp may round an output one ulp differently; the checks
     therefore allow |y − printed| ≤ 0.5e-8 (the printing) + 2·2⁻²³·|y| (two float32 ulps),
-    and ask that forward computes in the dtype it is given (float64 is not Keras's arithmetic).
+    and ask that every array forward returns is of the dtype it is given. Compute in it, too:
+    float64 is not Keras's arithmetic, though a float64 pass rounded to float32 at every layer
+    lands within the same bounds, so the checks cannot tell it from a float32 one.
     The usual forms of σ pass (1/(1 + e⁻ᶻ), eᶻ/(1 + eᶻ), kata 5's stable form); 0.5·(1 + tanh(z/2))
     does not: for outputs near 0 it subtracts nearly equal float32 numbers and loses digits.
 

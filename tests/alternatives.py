@@ -283,3 +283,10 @@ ALTERNATIVES['k07_gradient_descent']['np.float64 for a number, an array of the h
      'x = np.array(x0, dtype=float) if np.ndim(x0) else np.float64(x0)'),
     ('    return x, history\n', '    return x, np.array(history)\n')]
 ALTERNATIVES['k08_mlp_forward']['actf through tanh'] = ('return 1 / (1 + np.exp(-x))', 'return 0.5 * (1 + np.tanh(x / 2))')
+ALTERNATIVES['k12_linear_collapse']['collapse with np.dot'] = (
+    'W, b = W @ W_next, b @ W_next + b_next', 'W = np.dot(W, W_next)\n        b = np.dot(b, W_next) + b_next')
+ALTERNATIVES['k12_linear_collapse']['collapse with np.matmul'] = (
+    'W, b = W @ W_next, b @ W_next + b_next', 'W, b = np.matmul(W, W_next), np.matmul(b, W_next) + b_next')
+ALTERNATIVES['k13_epochs_and_batches']['each batch in sorted order'] = (
+    'params = train_step(X[batch], T[batch], params, lr)',
+    'rows = np.sort(batch)\n            params = train_step(X[rows], T[rows], params, lr)')

@@ -514,7 +514,8 @@ SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference'
                               'relu deriv >=': 'convention at the kink',
                               'sigmoid deriv of input': 'the output formula applied to the input',
                               'sigmoid deriv is sigmoid': 'σ(x) itself'},
- 'k11_learning_xor': {'relu slope >= 0': "ReLU' = 1 where A = 0 (A >= 0)", 'relu >= and sum': "ReLU' = 1 where A = 0 (A >= 0)",
+ 'k11_learning_xor': {'relu slope >= 0': 'the slope taken as 1 where A = 0 too',
+                      'relu >= and sum': 'the slope taken as 1 where A = 0 too',
                       'accuracy >=': 'is not above 0.5',
                       'seed ignored': 'another seed gives another start',
                       'sum not mean': 'the sum over samples, not the mean'},
@@ -618,3 +619,41 @@ MISTAKES['k08_mlp_forward']['layers in float32'] = (
     '    layer1 = actf(layer0 @ W1 + B1).astype(np.float32)\n'
     '    layer2 = actf(layer1 @ W2.astype(np.float32) + B2.astype(np.float32))')
 SAYS['k08_mlp_forward']['layers in float32'] = 'float64 arrays, as the lesson says'
+MISTAKES['k11_learning_xor']['db kept 2-D'] = ('delta.sum(axis=0)))', 'delta.sum(axis=0, keepdims=True)))')
+SAYS['k11_learning_xor']['db kept 2-D'] = 'the sum over rows kept 2-D'
+MISTAKES['k11_learning_xor']['no slope'] = ('delta = (delta @ W.T) * slope', 'delta = delta @ W.T')
+SAYS['k11_learning_xor']['no slope'] = "δ sent back without ⊙ g'(A)"
+for _name, _update in (('lr ignored', '(W - dW, b - db)'), ('gradient over lr', '(W - dW / lr, b - db / lr)'),
+                       ('lr on W only', '(W - lr * dW, b - db)'),
+                       ('square root of lr', '(W - lr ** 0.5 * dW, b - lr ** 0.5 * db)')):
+    MISTAKES['k11_learning_xor'][_name] = ('params = [(W - lr * dW, b - lr * db) for (W, b), (dW, db) in zip(params, grads)]\n'
+                                           '    return params, log',
+                                           f'params = [{_update} for (W, b), (dW, db) in zip(params, grads)]\n'
+                                           '    return params, log')
+SAYS['k11_learning_xor']['lr ignored'] = 'η left out'
+SAYS['k11_learning_xor']['gradient over lr'] = 'the gradient divided by η'
+SAYS['k11_learning_xor']['lr on W only'] = 'η on W only'
+MISTAKES['k11_learning_xor']['accuracy as a count'] = ('return float(np.mean((H > 0.5) == (T == 1)))',
+                                                       'return int(np.sum((H > 0.5) == (T == 1)))')
+SAYS['k11_learning_xor']['accuracy as a count'] = 'the count of right rows, not the fraction'
+MISTAKES['k12_linear_collapse']['collapse from np.eye'] = (
+    '    (W, b), rest = layers[0], layers[1:]\n    for W_next, b_next in rest:\n'
+    '        W, b = W @ W_next, b @ W_next + b_next',
+    '    W, b = np.eye(layers[0][0].shape[0]), np.zeros(layers[0][0].shape[0])\n    for W_next, b_next in layers:\n'
+    '        W, b = W @ W_next, b @ W_next + b_next')
+SAYS['k12_linear_collapse']['collapse from np.eye'] = 'an array made inside collapse'
+MISTAKES['k13_epochs_and_batches']['targets sorted'] = ('params = train_step(X[batch], T[batch], params, lr)',
+                                                        'params = train_step(X[batch], T[np.sort(batch)], params, lr)')
+SAYS['k13_epochs_and_batches']['targets sorted'] = 'targets in another order than its samples'
+MISTAKES['k13_epochs_and_batches']['db kept 2-D'] = ('b - lr * delta.sum(axis=0)))',
+                                                     'b - lr * delta.sum(axis=0, keepdims=True)))')
+SAYS['k13_epochs_and_batches']['db kept 2-D'] = 'the sum over rows kept 2-D'
+MISTAKES['k13_epochs_and_batches']['db averaged'] = ('b - lr * delta.sum(axis=0)))', 'b - lr * delta.mean(axis=0)))')
+SAYS['k13_epochs_and_batches']['db averaged'] = '∂L/∂b averaged over the batch'
+MISTAKES['k10_activation_functions']['maxout over the samples'] = ('best = z.max(axis=-1)', 'best = z.max(axis=0)')
+SAYS['k10_activation_functions']['maxout over the samples'] = 'the largest over the samples (axis=0)'
+MISTAKES['k10_activation_functions']['maxout_deriv over the samples'] = ('return W.T[z.argmax(axis=-1)]',
+                                                                         'return W.T[z.argmax(axis=0)]')
+SAYS['k10_activation_functions']['maxout_deriv over the samples'] = 'the largest over the samples (axis=0)'
+MISTAKES['k10_activation_functions']['relu in float32'] = ('return np.maximum(0.0, x)',
+                                                           'return np.maximum(x, 0).astype(np.float32)')
