@@ -172,6 +172,21 @@ def test_the_ascii_fallback_has_no_character_above_127(plain, monkeypatch, setti
     assert "dx" in picture and "eta" in picture
 
 
+def test_ascii_in_colour_draws_ascii_marks_in_colour():
+    """LANG=C on a terminal: no Unicode, but colour. uniplot's blocks would come out as '?'."""
+    curves = {"one": ([1, 2, 3], [1, 2, 3]), "two": ([1, 2, 3], [3, 2, 1])}
+    for series in (curves, {"one": curves["one"]}):
+        picture = line_plot(series, unicode=False, color=True)
+        plain = re.sub(r"\x1b\[[\d;]*m", "", picture)
+        assert "\x1b[" in picture and "?" not in plain and all(ord(c) < 128 for c in plain), plain
+        assert mark_positions(plain, "+")
+
+
+def test_a_picture_without_a_title_has_no_title_line():
+    picture = line_plot({"one": ([1, 2, 3], [1, 2, 3])}, unicode=True, color=False)
+    assert picture.splitlines()[0].startswith("┌") and "None" not in picture
+
+
 def test_a_utf8_locale_keeps_unicode(plain, monkeypatch):
     monkeypatch.setenv("KATA_UNICODE", "1")
     monkeypatch.setenv("LC_CTYPE", "C.UTF-8")  # what Python sets when it coerces the C locale

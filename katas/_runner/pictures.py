@@ -134,12 +134,15 @@ def _plot(ys, xs, *, title, labels, width, height, unicode, color, marks=None, l
     chosen = marks is not None
     if not chosen and (several or not unicode):
         marks = _ASCII_MARKS
-    character_set = "ascii" if chosen or (marks is not None and not color) else "block"
+    # blocks only in Unicode, and only where colour or a lone series tells the curves apart
+    character_set = "ascii" if chosen or not unicode or (marks is not None and not color) else "block"
     options.update(
-        title=(title if unicode else to_ascii(title)) or None, legend_labels=labels if several and labels else None,
+        legend_labels=labels if several and labels else None,
         width=width, height=height, line_length_hard_cap=width, lines=lines, character_set=character_set,
         color=color,
     )
+    if title:  # uniplot prints a title of None as "None"
+        options["title"] = title if unicode else to_ascii(title)
     if marks is not None:
         options["force_ascii_characters"] = marks
     if options["legend_labels"] and not unicode:
