@@ -29,6 +29,10 @@ ALTERNATIVES = {
                                   'return (f(x + dx) - f(x - dx)) / 2 / dx'),
         'isnan and inf by comparison': [('    if dx == 0 or not math.isfinite(dx):\n        raise ValueError(f"dx must be a non-zero finite number, got {dx!r}: the quotient divides by dx")\n    return (f(x + dx) - f(x - dx)) / (2 * dx)', '    if not dx or dx != dx or abs(dx) == float("inf"):\n        raise ValueError("dx cannot be used")\n    return (f(x + dx) - f(x - dx)) / (2 * dx)')],
         'float() around the result': ('return (f(x + dx) - f(x)) / dx', 'return float((f(x + dx) - f(x)) / dx)'),
+        'times the reciprocal of dx': ('return (f(x + dx) - f(x)) / dx', 'return (f(x + dx) - f(x)) * (1 / dx)'),
+        'each term over dx': ('return (f(x + dx) - f(x)) / dx', 'return f(x + dx) / dx - f(x) / dx'),
+        'central, each term over 2dx': ('return (f(x + dx) - f(x - dx)) / (2 * dx)',
+                                        'return f(x + dx) / (2 * dx) - f(x - dx) / (2 * dx)'),
     },
     'k02_partial_derivatives': {
         'list copy and a loop': ('return np.array([partial_derivative(f, point, i, dx) for i in range(len(point))])',

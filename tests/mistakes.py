@@ -45,7 +45,18 @@ MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx)
                                                       'return round((f(x + dx) - f(x)) / dx, 2)'),
                             'central hardcoded dx': ('return (f(x + dx) - f(x - dx)) / (2 * dx)',
                                                      'return (f(x + 0.01) - f(x - 0.01)) / 0.02'),
-                            'not divided': ('return (f(x + dx) - f(x)) / dx', 'return f(x + dx) - f(x)')},
+                            'not divided': ('return (f(x + dx) - f(x)) / dx', 'return f(x + dx) - f(x)'),
+                            'rounded to 6': ('return (f(x + dx) - f(x)) / dx',
+                                             'return round((f(x + dx) - f(x)) / dx, 6)'),
+                            'rounded to 10': ('return (f(x + dx) - f(x)) / dx',
+                                              'return round((f(x + dx) - f(x)) / dx, 10)'),
+                            'small dx refused': ('    if dx == 0 or not math.isfinite(dx):\n'
+                                                 '        raise ValueError(f"dx must be a non-zero finite '
+                                                 'number, got {dx!r}: the quotient divides by dx")\n'
+                                                 '    return (f(x + dx) - f(x)) / dx',
+                                                 '    if not math.isfinite(dx) or abs(dx) < 1e-9:\n'
+                                                 '        raise ValueError("dx too small")\n'
+                                                 '    return (f(x + dx) - f(x)) / dx')},
  'k02_partial_derivatives': {'central': ('return float((f(*nudged) - f(*point)) / dx)',
                                          'back = point.copy(); back[i] -= dx\n'
                                          '    return float((f(*nudged) - f(*back)) / (2 * dx))'),
@@ -459,7 +470,10 @@ SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference'
                             'forward as central': 'that is the forward difference',
                             'hardcoded dx': 'instead of the dx argument',
                             'central hardcoded dx': 'the central difference with Δx = 0.01',
-                            'not divided': 'not divided by Δx'},
+                            'not divided': 'not divided by Δx',
+                            'rounded to 6': 'that is the forward difference rounded to',
+                            'rounded to 10': 'that is the forward difference rounded to',
+                            'small dx refused': 'any non-zero finite dx, however small'},
  'k02_partial_derivatives': {'all coords': 'every coordinate nudged at once',
                              'central': 'this kata asks for the forward one',
                              'int copy': 'the point kept as an integer array',
