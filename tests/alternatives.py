@@ -84,6 +84,9 @@ ALTERNATIVES = {
                                    '                b = b + lr * error\n                clean_pass = False',
                                    '            w = w + lr * error * x\n            b = b + lr * error\n'
                                    '            if error != 0:\n                clean_pass = False'),
+        'a count of mistakes per pass': [('        clean_pass = True\n', '        mistakes = 0\n'),
+                                         ('                clean_pass = False\n', '                mistakes += 1\n'),
+                                         ('        if clean_pass:', '        if mistakes == 0:')],
     },
     'k05_xor_forward': {
         'the values NN3 saw returned': ('    return y1, y2, y_hat\n', '    return hidden[0], hidden[1], y_hat\n'),

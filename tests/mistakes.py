@@ -598,3 +598,17 @@ MISTAKES['k02_partial_derivatives']['gradient int copy'] = (
     'p = np.array(point)\n    g = np.zeros(len(p))\n    for k in range(len(p)):\n        q = p.copy()\n'
     '        q[k] += dx\n        g[k] = (f(*q) - f(*p)) / dx\n    return g')
 SAYS['k02_partial_derivatives']['gradient int copy'] = 'the point kept as an integer array'
+MISTAKES['k04_gate_perceptrons']['perceptron without the bias'] = ('return step(np.dot(x, w) + b)',
+                                                                  'return step(np.dot(x, w))')
+MISTAKES['k04_gate_perceptrons']['bias without η'] = ('b = b + lr * error', 'b = b + error')
+MISTAKES['k04_gate_perceptrons']['signed errors cancel'] = [
+    ('        clean_pass = True\n', '        total = 0\n'),
+    ('            error = t - perceptron(x, w, b)\n', '            error = t - perceptron(x, w, b)\n            total += error\n'),
+    ('        if clean_pass:', '        if total == 0:')]
+MISTAKES['k04_gate_perceptrons']['converged when the weights fit'] = (
+    '        if clean_pass:', '        if np.array_equal(perceptron(X, w, b), y):')
+MISTAKES['k04_gate_perceptrons']['one epoch fewer'] = ('for _ in range(epochs):', 'for _ in range(epochs - 1):')
+SAYS['k04_gate_perceptrons']['signed errors cancel'] = 'which still made mistakes'
+SAYS['k04_gate_perceptrons']['converged when the weights fit'] = 'which still made mistakes'
+SAYS['k04_gate_perceptrons']['one epoch fewer'] = 'one pass fewer than epochs asks for'
+SAYS['k04_gate_perceptrons']['epoch off by one'] = 'one pass more than epochs asks for'
