@@ -104,6 +104,15 @@ ALTERNATIVES = {
             '    z = np.asarray(z, dtype=float)\n    out = np.empty_like(z)\n    pos = z >= 0\n'
             '    out[pos] = 1 / (1 + np.exp(-z[pos]))\n    out[~pos] = np.exp(z[~pos]) / (1 + np.exp(z[~pos]))\n'
             '    return out')],
+        'sigmoid in place on a copy': (
+            '    z = np.asarray(z)\n    small = np.exp(-np.abs(z))  # e^(−|z|) ≤ 1: never overflows\n'
+            '    out = np.where(z >= 0, 1 / (1 + small), small / (1 + small))',
+            '    z = np.array(z, dtype=float)  # a copy\n    neg = z < 0\n    z[neg] = -z[neg]\n'
+            '    small = np.exp(-z)\n    out = np.where(neg, small / (1 + small), 1 / (1 + small))'),
+        'sigmoid through logaddexp': (
+            '    z = np.asarray(z)\n    small = np.exp(-np.abs(z))  # e^(−|z|) ≤ 1: never overflows\n'
+            '    out = np.where(z >= 0, 1 / (1 + small), small / (1 + small))',
+            '    out = np.exp(-np.logaddexp(0.0, -np.asarray(z, dtype=float)))'),
         'np.dot in the network': ('    K = sigmoid(X @ W1 + B1)\n    return K, sigmoid(K @ W2 + B2)',
                                   '    K = sigmoid(np.dot(X, W1) + B1)\n    return K, sigmoid(np.dot(K, W2) + B2)'),
         'a message naming the product that fails': (

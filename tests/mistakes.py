@@ -612,3 +612,15 @@ SAYS['k04_gate_perceptrons']['signed errors cancel'] = 'which still made mistake
 SAYS['k04_gate_perceptrons']['converged when the weights fit'] = 'which still made mistakes'
 SAYS['k04_gate_perceptrons']['one epoch fewer'] = 'one pass fewer than epochs asks for'
 SAYS['k04_gate_perceptrons']['epoch off by one'] = 'one pass more than epochs asks for'
+_STABLE_SIGMOID = ('    z = np.asarray(z)\n    small = np.exp(-np.abs(z))  # e^(−|z|) ≤ 1: never overflows\n'
+                   '    out = np.where(z >= 0, 1 / (1 + small), small / (1 + small))')
+MISTAKES['k05_xor_forward']['sigmoid in float32'] = (_STABLE_SIGMOID, _STABLE_SIGMOID.replace(
+    'np.asarray(z)', 'np.asarray(z, dtype=np.float32)'))
+MISTAKES['k05_xor_forward']['sigmoid changes z'] = (
+    _STABLE_SIGMOID, '    z = np.asarray(z, dtype=float)\n    neg = z < 0\n    z[neg] = -z[neg]\n'
+    '    small = np.exp(-z)\n    out = np.where(neg, small / (1 + small), 1 / (1 + small))')
+MISTAKES['k05_xor_forward']['sigmoid clips z'] = (
+    _STABLE_SIGMOID, '    z = np.clip(np.asarray(z), -500, 500)\n    out = 1 / (1 + np.exp(-z))')
+SAYS['k05_xor_forward']['sigmoid in float32'] = 'that is σ computed in float32'
+SAYS['k05_xor_forward']['sigmoid changes z'] = "leave the caller's array as it was"
+SAYS['k05_xor_forward']['sigmoid clips z'] = 'z clipped at −'
