@@ -57,6 +57,10 @@ ALTERNATIVES = {
                                 'slope = self.out * (1 - self.out)\n        return d_out * slope'),
         'add passes d_out through': ('return d_out * 1, d_out * 1', 'return d_out, d_out'),
         'square by the product rule': ('return f, dx_first + dx_second', 'return f, dx_second + dx_first'),
+        'a flag that forward ran': [('        self.y = None\n', '        self.y = None\n        self.ran = False\n'),
+                                    ('self.x, self.y = x, y\n        return x * y',
+                                     'self.x, self.y = x, y\n        self.ran = True\n        return x * y'),
+                                    ('        if self.x is None:', '        if not self.ran:')],
         'another RuntimeError message': ('raise RuntimeError(f"{type(self).__name__}.backward() was called before '
                                          'forward(): nothing to differentiate yet")',
                                          'raise RuntimeError("call forward first")'),
