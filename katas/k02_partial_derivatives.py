@@ -83,6 +83,9 @@ def gradient(f, point, dx=0.01):
     Returns:
         A float64 array of shape (n,).
 
+    Raises:
+        ValueError: if dx is 0, infinite or NaN.
+
     >>> gradient(lambda x, y: x + y, [1.0, 2.0])
     array([1., 1.])
     >>> gradient(lambda x, y: x**2 + y**2, (3.0, 4.0)).round(6)   # (2x, 2y) = (6, 8), plus Δx

@@ -39,6 +39,23 @@ PINNED = [
 PINNED_IDS = [f"{name}, x={x}, dx={dx}" for f, name, x, dx, *expected in PINNED]
 
 
+# rel=1e-12: f(x+Δx), f(x) and x+Δx are each rounded to the last bit (about 1e-16 of their size), and
+# dividing by Δx = 0.01 magnifies those errors a hundredfold, to about 1e-14 of the quotient: every way
+# of writing the quotient stays well inside, while a quotient rounded to a few decimals falls outside.
+REL = 1e-12
+
+
+def _slip(got, expected, value, mistakes, rounded):
+    """' — that is …' when got is `value` (the quotient, worked as the check expects it) rounded to some
+    decimals, or one of `mistakes` that a near miss of `expected` could not also be; else ''."""
+    named = looks_like(got, {description: wrong for description, wrong in mistakes.items()
+                             if not math.isclose(wrong, expected, rel_tol=1e-7, abs_tol=1e-9)})
+    for decimals in range(15, 1, -1):  # the most decimals that give got: round(v, 10) may end in zeros
+        if not named and isinstance(got, float) and got == round(value, decimals) != value:
+            named = _(" — that is {mistake}").format(mistake=rounded.format(decimals=decimals))
+    return named
+
+
 def _wrong_answers(f, x, dx):
     """What the usual slips give, so a failure can name the slip."""
     return {
@@ -57,23 +74,23 @@ def _wrong_answers(f, x, dx):
 def test_forward_difference_value(f, name, x, dx, forward, central):
     got = derivative(f, x, dx=dx)
     mistakes = _wrong_answers(f, x, dx)
-    del mistakes[_("the forward difference (f(x+Δx) − f(x))/Δx")]
-    assert got == pytest.approx(forward, rel=1e-9), (
+    value = mistakes.pop(_("the forward difference (f(x+Δx) − f(x))/Δx"))
+    assert got == pytest.approx(forward, rel=REL), (
         _("derivative(f, {x}, dx={dx}) for f(x) = {name}: expected {forward}, the forward difference "
           "(f({x}+{dx}) − f({x}))/{dx}; got {got!r}").format(x=x, dx=dx, name=name, forward=forward, got=got)
-        + looks_like(got, mistakes))
+        + _slip(got, forward, value, mistakes, _("the forward difference rounded to {decimals} decimals")))
 
 
 @pytest.mark.parametrize("f, name, x, dx, forward, central", PINNED, ids=PINNED_IDS)
 def test_central_difference_value(f, name, x, dx, forward, central):
     got = central_derivative(f, x, dx=dx)
     mistakes = _wrong_answers(f, x, dx)
-    del mistakes[_("the central difference (f(x+Δx) − f(x−Δx))/(2Δx)")]
-    assert got == pytest.approx(central, rel=1e-9), (
+    value = mistakes.pop(_("the central difference (f(x+Δx) − f(x−Δx))/(2Δx)"))
+    assert got == pytest.approx(central, rel=REL), (
         _("central_derivative(f, {x}, dx={dx}) for f(x) = {name}: expected {central}, "
           "(f({x}+{dx}) − f({x}−{dx}))/(2·{dx}); got {got!r}").format(
             x=x, dx=dx, name=name, central=central, got=got)
-        + looks_like(got, mistakes))
+        + _slip(got, central, value, mistakes, _("the central difference rounded to {decimals} decimals")))
 
 
 # Curved functions, with sympy's exact derivatives as the reference: name, f, f as sympy reads it.
@@ -125,10 +142,12 @@ def test_forward_difference_error_is_about_dx_times_f2_over_2(name, at):
             at=at, name=name, exact=exact, bound=bound, got=got))
     # ... and it is the forward difference, not something more accurate passed off as one
     expected = _exact_quotient(name, at + dx, at)
-    assert got == pytest.approx(expected, rel=1e-9), (
+    mistakes = _wrong_answers(f, at, dx)
+    value = mistakes.pop(_("the forward difference (f(x+Δx) − f(x))/Δx"))
+    assert got == pytest.approx(expected, rel=REL), (
         _("derivative(f, {at}) for f(x) = {name}: expected the forward difference {expected!r}; got {got!r}")
         .format(at=at, name=name, expected=expected, got=got)
-        + looks_like(got, _wrong_answers(f, at, dx)))
+        + _slip(got, expected, value, mistakes, _("the forward difference rounded to {decimals} decimals")))
 
 
 @pytest.mark.parametrize("at", POINTS)
@@ -138,16 +157,18 @@ def test_central_difference_error_is_about_dx2_times_f3_over_6(name, at):
     got = central_derivative(f, at)
     exact = _symbolic(name, 1)[1](at)
     bound = dx**2 / 6 * _max_abs(name, 3, at - dx, at + dx) * 1.05 + 1e-9
+    mistakes = _wrong_answers(f, at, dx)
+    value = mistakes.pop(_("the central difference (f(x+Δx) − f(x−Δx))/(2Δx)"))
     assert abs(got - exact) <= bound, (
         _("central_derivative(f, {at}) for f(x) = {name}: sympy's exact f'({at}) is {exact:.10f}, and the "
           "central difference may be off by at most Δx²·|f'''|/6 ≈ {bound:.2e}; got {got!r}").format(
             at=at, name=name, exact=exact, bound=bound, got=got)
-        + looks_like(got, _wrong_answers(f, at, dx)))
+        + _slip(got, value, value, mistakes, _("the central difference rounded to {decimals} decimals")))
     expected = _exact_quotient(name, at + dx, at - dx)
-    assert got == pytest.approx(expected, rel=1e-9), (
+    assert got == pytest.approx(expected, rel=REL), (
         _("central_derivative(f, {at}) for f(x) = {name}: expected (f(x+Δx) − f(x−Δx))/(2Δx) = {expected!r}; "
           "got {got!r}").format(at=at, name=name, expected=expected, got=got)
-        + looks_like(got, _wrong_answers(f, at, dx)))
+        + _slip(got, expected, value, mistakes, _("the central difference rounded to {decimals} decimals")))
 
 
 def test_halving_dx_halves_the_forward_error_and_quarters_the_central():
@@ -160,6 +181,24 @@ def test_halving_dx_halves_the_forward_error_and_quarters_the_central():
     assert central[0] / central[1] == pytest.approx(4, rel=0.05), (
         _("central errors for sin at 1 with Δx = 0.02 and 0.01: {errors}; the ratio should be about 4")
         .format(errors=central))
+
+
+# The docstrings allow any non-zero finite dx, and the result shows Δx down to 1e-14. A power of two as Δx
+# keeps 1 ± Δx and its square exact, so every way of writing either quotient gives x²'s slope at 1, 2.0.
+@pytest.mark.parametrize("dx", [2.0**-30, -(2.0**-50)], ids=repr)
+@pytest.mark.parametrize("function", [derivative, central_derivative], ids=lambda fn: fn.__name__)
+def test_a_tiny_dx_is_still_a_step(function, dx):
+    try:
+        got = function(lambda x: x**2, 1.0, dx=dx)
+    except NotImplementedError:
+        raise
+    except Exception as err:
+        pytest.fail(_("{function}(f, 1.0, dx={dx!r}) for f(x) = x²: expected 2.0; it raised {error}: {said} — "
+                      "the docstring allows any non-zero finite dx, however small (the result shows Δx down "
+                      "to 1e-14)").format(function=function.__name__, dx=dx, error=type(err).__name__, said=err))
+    assert got == pytest.approx(2.0, rel=REL), (
+        _("{function}(f, 1.0, dx={dx!r}) for f(x) = x²: expected 2.0 (with this Δx, 1 ± Δx and its square "
+          "are exact in floating point); got {got!r}").format(function=function.__name__, dx=dx, got=got))
 
 
 @pytest.mark.parametrize("dx", [0, 0.0, -0.0, math.inf, -math.inf, math.nan], ids=repr)

@@ -26,7 +26,19 @@ def test_sigmoid_values(z):
         _("sigmoid({z}): expected 1/(1 + e^{minus_z}) = {expected!r}; got {got!r}").format(
             z=z, minus_z=-z, expected=σ(z), got=got)
         + looks_like(got, {_("1/(1 + e^z): the sign of z flipped"): σ(-z),
-                           _("e^−z/(1 + e^−z) for every z, that is 1 − σ(z)"): 1 - σ(z)}))
+                           _("e^−z/(1 + e^−z) for every z, that is 1 − σ(z)"): 1 - σ(z)})
+        + _in_float32(got, σ(z)))
+
+
+def _in_float32(got, expected):
+    """' — that is σ computed in float32 …' when got is a float32 value within float32's precision of
+    expected; else ''."""
+    try:
+        near = abs(got - expected) <= 1e-6 * abs(expected) and float(np.float32(got)) == got
+    except (TypeError, ValueError, OverflowError):
+        return ""
+    return _(" — that is σ computed in float32, which keeps about 7 significant digits: the docstring asks "
+             "for float64") if near else ""
 
 
 def test_sigmoid_of_0_is_one_half():
@@ -36,9 +48,14 @@ def test_sigmoid_of_0_is_one_half():
 def test_sigmoid_properties_on_an_array():
     z = np.linspace(-30, 30, 121)
     got = sigmoid(z)
+    changed = int(np.sum(z != np.linspace(-30, 30, 121)))
+    assert not changed, _("sigmoid(z) for z = np.linspace(−30, 30, 121) changed {changed} of the 121 values of z "
+                          "itself — σ must leave the caller's array as it was: compute on a new array, not in z"
+                          ).format(changed=changed)
     assert isinstance(got, np.ndarray) and got.shape == z.shape and got.dtype == np.float64, (
-        _("sigmoid of a float array of shape {shape}: expected a float64 array of that shape; got {got!r}").format(
-            shape=z.shape, got=got))
+        _("sigmoid of a float array of shape {shape}: expected a float64 array of that shape; got {got}").format(
+            shape=z.shape, got=_("an array of shape {shape} and dtype {dtype}").format(shape=got.shape, dtype=got.dtype)
+            if isinstance(got, np.ndarray) else repr(got)))
     assert np.all((got > 0) & (got < 1)), _("0 < σ(z) < 1 for every z in [−30, 30]")
     np.testing.assert_allclose(sigmoid(-z), 1 - got, rtol=0, atol=1e-15, err_msg=_("σ(−z) = 1 − σ(z)"))
     assert np.all(np.diff(got) > 0), _("σ is increasing")
@@ -61,7 +78,20 @@ def test_sigmoid_never_overflows(z, expected):
                 z=z, error=type(err).__name__, said=err))
     assert got[0] == pytest.approx(expected, abs=1e-300) and scalar == pytest.approx(expected, abs=1e-300), (
         _("sigmoid({z}): expected {expected}; got {array!r} (array) and {number!r} (number)").format(
-            z=z, expected=expected, array=got[0], number=scalar))
+            z=z, expected=expected, array=got[0], number=scalar)
+        + _clipped(z, got[0], scalar))
+
+
+def _clipped(z, *values):
+    """' — that is σ(−c) …' when a value is σ of a whole number −c between z and 0 (z < 0): z was clipped."""
+    for value in values:
+        try:
+            c = -math.log(value)
+        except (TypeError, ValueError):
+            continue
+        if 1 <= c < -z and abs(c - round(c)) < 1e-6:
+            return _(" — that is σ(−{c}): z clipped at −{c} first").format(c=round(c))
+    return ""
 
 
 # The lecture's numbers: z1, z2 for each input, and z3 on the rounded path.

@@ -206,7 +206,7 @@ if __name__ == "__main__":
     dg, db = add.backward(1.0)
     dw, dx = mul.backward(dg)
     print(f"f = w·x + b at w = {w:g}, x = {x:g}, b = {b:g}, node by node (the lecture notes' example 4-1):")
-    print(tabulate([("g = w·x", "Mul", g, "∂g/∂w = x = 5, ∂g/∂x = w = −2", dg, f"dw = {dw:g}, dx = {dx:g}"),
+    print(tabulate([("g = w·x", "Mul", g, f"∂g/∂w = x = {x:g}, ∂g/∂x = w = {w:g}", dg, f"dw = {dw:g}, dx = {dx:g}"),
                     ("f = g + b", "Add", f, "∂f/∂g = 1, ∂f/∂b = 1", 1.0, f"dg = {dg:g}, db = {db:g}")],
                    headers=["node", "kind", "forward", "local derivatives", "d_out", "backward"]))
 

@@ -73,7 +73,8 @@ def sigmoid(z):
         z: a number or an array.
 
     Returns:
-        A float for a number; a float array of z's shape for an array.
+        A float for a number; a float64 array of z's shape for an array. Compute in float64,
+        numpy's default: float32 keeps only about 7 significant digits.
 
     >>> sigmoid(0)
     0.5
@@ -138,8 +139,8 @@ def xor_forward(X, W1, B1, W2, B2):
         (K, Ŷ) of shapes (samples, hidden) and (samples, outputs); (hidden,) and (outputs,) for one sample.
 
     Raises:
-        ValueError: naming the shapes, when X·W1 or K·W2 cannot be formed (X and W1, or K or W1
-            and W2).
+        ValueError: when X·W1 or K·W2 cannot be formed, naming the shapes of its two factors: X's
+            and W1's, or K's and W2's (W1's shape may stand for K's: K has W1's columns).
 
     >>> X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
     >>> K, Y = xor_forward(X, COURSE_W1, COURSE_B1, COURSE_W2, COURSE_B2)

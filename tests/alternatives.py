@@ -29,6 +29,10 @@ ALTERNATIVES = {
                                   'return (f(x + dx) - f(x - dx)) / 2 / dx'),
         'isnan and inf by comparison': [('    if dx == 0 or not math.isfinite(dx):\n        raise ValueError(f"dx must be a non-zero finite number, got {dx!r}: the quotient divides by dx")\n    return (f(x + dx) - f(x - dx)) / (2 * dx)', '    if not dx or dx != dx or abs(dx) == float("inf"):\n        raise ValueError("dx cannot be used")\n    return (f(x + dx) - f(x - dx)) / (2 * dx)')],
         'float() around the result': ('return (f(x + dx) - f(x)) / dx', 'return float((f(x + dx) - f(x)) / dx)'),
+        'times the reciprocal of dx': ('return (f(x + dx) - f(x)) / dx', 'return (f(x + dx) - f(x)) * (1 / dx)'),
+        'each term over dx': ('return (f(x + dx) - f(x)) / dx', 'return f(x + dx) / dx - f(x) / dx'),
+        'central, each term over 2dx': ('return (f(x + dx) - f(x - dx)) / (2 * dx)',
+                                        'return f(x + dx) / (2 * dx) - f(x - dx) / (2 * dx)'),
     },
     'k02_partial_derivatives': {
         'list copy and a loop': ('return np.array([partial_derivative(f, point, i, dx) for i in range(len(point))])',
@@ -53,6 +57,10 @@ ALTERNATIVES = {
                                 'slope = self.out * (1 - self.out)\n        return d_out * slope'),
         'add passes d_out through': ('return d_out * 1, d_out * 1', 'return d_out, d_out'),
         'square by the product rule': ('return f, dx_first + dx_second', 'return f, dx_second + dx_first'),
+        'a flag that forward ran': [('        self.y = None\n', '        self.y = None\n        self.ran = False\n'),
+                                    ('self.x, self.y = x, y\n        return x * y',
+                                     'self.x, self.y = x, y\n        self.ran = True\n        return x * y'),
+                                    ('        if self.x is None:', '        if not self.ran:')],
         'another RuntimeError message': ('raise RuntimeError(f"{type(self).__name__}.backward() was called before '
                                          'forward(): nothing to differentiate yet")',
                                          'raise RuntimeError("call forward first")'),
@@ -80,6 +88,9 @@ ALTERNATIVES = {
                                    '                b = b + lr * error\n                clean_pass = False',
                                    '            w = w + lr * error * x\n            b = b + lr * error\n'
                                    '            if error != 0:\n                clean_pass = False'),
+        'a count of mistakes per pass': [('        clean_pass = True\n', '        mistakes = 0\n'),
+                                         ('                clean_pass = False\n', '                mistakes += 1\n'),
+                                         ('        if clean_pass:', '        if mistakes == 0:')],
     },
     'k05_xor_forward': {
         'the values NN3 saw returned': ('    return y1, y2, y_hat\n', '    return hidden[0], hidden[1], y_hat\n'),
@@ -97,6 +108,15 @@ ALTERNATIVES = {
             '    z = np.asarray(z, dtype=float)\n    out = np.empty_like(z)\n    pos = z >= 0\n'
             '    out[pos] = 1 / (1 + np.exp(-z[pos]))\n    out[~pos] = np.exp(z[~pos]) / (1 + np.exp(z[~pos]))\n'
             '    return out')],
+        'sigmoid in place on a copy': (
+            '    z = np.asarray(z)\n    small = np.exp(-np.abs(z))  # e^(−|z|) ≤ 1: never overflows\n'
+            '    out = np.where(z >= 0, 1 / (1 + small), small / (1 + small))',
+            '    z = np.array(z, dtype=float)  # a copy\n    neg = z < 0\n    z[neg] = -z[neg]\n'
+            '    small = np.exp(-z)\n    out = np.where(neg, small / (1 + small), 1 / (1 + small))'),
+        'sigmoid through logaddexp': (
+            '    z = np.asarray(z)\n    small = np.exp(-np.abs(z))  # e^(−|z|) ≤ 1: never overflows\n'
+            '    out = np.where(z >= 0, 1 / (1 + small), small / (1 + small))',
+            '    out = np.exp(-np.logaddexp(0.0, -np.asarray(z, dtype=float)))'),
         'np.dot in the network': ('    K = sigmoid(X @ W1 + B1)\n    return K, sigmoid(K @ W2 + B2)',
                                   '    K = sigmoid(np.dot(X, W1) + B1)\n    return K, sigmoid(np.dot(K, W2) + B2)'),
         'a message naming the product that fails': (

@@ -45,7 +45,18 @@ MISTAKES = {'k01_numeric_derivative': {'central as forward': ('return (f(x + dx)
                                                       'return round((f(x + dx) - f(x)) / dx, 2)'),
                             'central hardcoded dx': ('return (f(x + dx) - f(x - dx)) / (2 * dx)',
                                                      'return (f(x + 0.01) - f(x - 0.01)) / 0.02'),
-                            'not divided': ('return (f(x + dx) - f(x)) / dx', 'return f(x + dx) - f(x)')},
+                            'not divided': ('return (f(x + dx) - f(x)) / dx', 'return f(x + dx) - f(x)'),
+                            'rounded to 6': ('return (f(x + dx) - f(x)) / dx',
+                                             'return round((f(x + dx) - f(x)) / dx, 6)'),
+                            'rounded to 10': ('return (f(x + dx) - f(x)) / dx',
+                                              'return round((f(x + dx) - f(x)) / dx, 10)'),
+                            'small dx refused': ('    if dx == 0 or not math.isfinite(dx):\n'
+                                                 '        raise ValueError(f"dx must be a non-zero finite '
+                                                 'number, got {dx!r}: the quotient divides by dx")\n'
+                                                 '    return (f(x + dx) - f(x)) / dx',
+                                                 '    if not math.isfinite(dx) or abs(dx) < 1e-9:\n'
+                                                 '        raise ValueError("dx too small")\n'
+                                                 '    return (f(x + dx) - f(x)) / dx')},
  'k02_partial_derivatives': {'central': ('return float((f(*nudged) - f(*point)) / dx)',
                                          'back = point.copy(); back[i] -= dx\n'
                                          '    return float((f(*nudged) - f(*back)) / (2 * dx))'),
@@ -459,7 +470,10 @@ SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference'
                             'forward as central': 'that is the forward difference',
                             'hardcoded dx': 'instead of the dx argument',
                             'central hardcoded dx': 'the central difference with Δx = 0.01',
-                            'not divided': 'not divided by Δx'},
+                            'not divided': 'not divided by Δx',
+                            'rounded to 6': 'that is the forward difference rounded to',
+                            'rounded to 10': 'that is the forward difference rounded to',
+                            'small dx refused': 'any non-zero finite dx, however small'},
  'k02_partial_derivatives': {'all coords': 'every coordinate nudged at once',
                              'central': 'this kata asks for the forward one',
                              'int copy': 'the point kept as an integer array',
@@ -657,3 +671,34 @@ MISTAKES['k10_activation_functions']['maxout_deriv over the samples'] = ('return
 SAYS['k10_activation_functions']['maxout_deriv over the samples'] = 'the largest over the samples (axis=0)'
 MISTAKES['k10_activation_functions']['relu in float32'] = ('return np.maximum(0.0, x)',
                                                            'return np.maximum(x, 0).astype(np.float32)')
+MISTAKES['k04_gate_perceptrons']['perceptron without the bias'] = ('return step(np.dot(x, w) + b)',
+                                                                  'return step(np.dot(x, w))')
+MISTAKES['k04_gate_perceptrons']['bias without η'] = ('b = b + lr * error', 'b = b + error')
+MISTAKES['k04_gate_perceptrons']['signed errors cancel'] = [
+    ('        clean_pass = True\n', '        total = 0\n'),
+    ('            error = t - perceptron(x, w, b)\n', '            error = t - perceptron(x, w, b)\n            total += error\n'),
+    ('        if clean_pass:', '        if total == 0:')]
+MISTAKES['k04_gate_perceptrons']['converged when the weights fit'] = (
+    '        if clean_pass:', '        if np.array_equal(perceptron(X, w, b), y):')
+MISTAKES['k04_gate_perceptrons']['one epoch fewer'] = ('for _ in range(epochs):', 'for _ in range(epochs - 1):')
+SAYS['k04_gate_perceptrons']['signed errors cancel'] = 'which still made mistakes'
+SAYS['k04_gate_perceptrons']['converged when the weights fit'] = 'which still made mistakes'
+SAYS['k04_gate_perceptrons']['one epoch fewer'] = 'one pass fewer than epochs asks for'
+SAYS['k04_gate_perceptrons']['epoch off by one'] = 'one pass more than epochs asks for'
+_STABLE_SIGMOID = ('    z = np.asarray(z)\n    small = np.exp(-np.abs(z))  # e^(−|z|) ≤ 1: never overflows\n'
+                   '    out = np.where(z >= 0, 1 / (1 + small), small / (1 + small))')
+MISTAKES['k05_xor_forward']['sigmoid in float32'] = (_STABLE_SIGMOID, _STABLE_SIGMOID.replace(
+    'np.asarray(z)', 'np.asarray(z, dtype=np.float32)'))
+MISTAKES['k05_xor_forward']['sigmoid changes z'] = (
+    _STABLE_SIGMOID, '    z = np.asarray(z, dtype=float)\n    neg = z < 0\n    z[neg] = -z[neg]\n'
+    '    small = np.exp(-z)\n    out = np.where(neg, small / (1 + small), 1 / (1 + small))')
+MISTAKES['k05_xor_forward']['sigmoid clips z'] = (
+    _STABLE_SIGMOID, '    z = np.clip(np.asarray(z), -500, 500)\n    out = 1 / (1 + np.exp(-z))')
+SAYS['k05_xor_forward']['sigmoid in float32'] = 'that is σ computed in float32'
+SAYS['k05_xor_forward']['sigmoid changes z'] = "leave the caller's array as it was"
+SAYS['k05_xor_forward']['sigmoid clips z'] = 'z clipped at −'
+MISTAKES['k03_chain_rule']['mul takes a kept 0.0 for no forward'] = ('        if self.x is None:', '        if not self.x:')
+MISTAKES['k03_chain_rule']['sigmoid of h again'] = ('return d_out * self.out * (1 - self.out)',
+                                                    's = 1 / (1 + math.exp(-self.out))\n        return d_out * s * (1 - s)')
+SAYS['k03_chain_rule']['mul takes a kept 0.0 for no forward'] = 'a kept 0.0 is a value'
+SAYS['k03_chain_rule']['sigmoid of h again'] = 'σ applied once more to the kept output h'

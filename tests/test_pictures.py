@@ -65,6 +65,45 @@ def test_line_plot_fits_and_shows_its_axes_and_legend():
     assert mark_positions(picture, "+") and mark_positions(picture, "x"), "each curve has a mark of its own"
 
 
+def log_labels(picture):
+    """{label: (column of its centre, or row from the top)} of the x axis (the line under the frame) and
+    of the y axis (after the frame's right side), each as a float."""
+    lines = picture.splitlines()
+    rows = [i for i, line in enumerate(lines) if line[:1] in FRAME]
+    x_axis = lines[rows[-1] + 2]
+    xs = {m.group(): m.start() + (len(m.group()) - 1) / 2 for m in re.finditer(r"\S+", x_axis)}
+    ys = {line[line.rindex(line[0]) + 1:].strip(): r for r, line in enumerate(lines[i] for i in rows)}
+    return xs, {label: r for label, r in ys.items() if label}
+
+
+@pytest.mark.parametrize("exponent", range(-14, 0))
+def test_a_log_axis_labels_each_power_of_ten_where_its_points_are_drawn(exponent):
+    """uniplot puts its own labels at -12.5, -10, -7.5 … and rounds the exponent: "10^-8" stood at
+    10^-7.5. A vertical and a horizontal line at 10^exponent must sit under and beside its label."""
+    at = 10.0**exponent
+    series = {"vertical": ([at, at], [1e-14, 0.1]), "horizontal": ([1e-14, 0.1], [at, at])}
+    for unicode in (False, True):
+        picture = line_plot(series, log_x=True, log_y=True, unicode=unicode, color=False)
+        xs, ys = log_labels(picture)
+        assert all(re.fullmatch(r"10\^-?\d+", label) for label in [*xs, *ys]), (xs, ys)
+        assert len(xs) >= 4 and len(ys) >= 4, (xs, ys)
+        label = f"10^{exponent}"
+        if not unicode:
+            vertical = {c + 1 for c, r in mark_positions(picture, "+")}  # + 1: the frame's left side
+            horizontal = {len(body(picture)) - 1 - r for c, r in mark_positions(picture, "x")}
+            if label in xs:
+                assert min(abs(xs[label] - c) for c in vertical) <= 0.5, (label, xs[label], vertical, picture)
+            if label in ys:
+                assert ys[label] in horizontal, (label, ys[label], horizontal, picture)
+
+
+def test_the_labels_of_a_log_axis_shorter_than_two_decades_say_where_they_are():
+    picture = line_plot({"loss": ([1, 2, 3, 4], [0.9, 0.5, 0.3, 0.15])}, log_y=True, unicode=True, color=False)
+    ys = log_labels(picture)[1]
+    assert set(ys) <= {"0.2", "0.5", "0.1", "1"} and len(ys) >= 2, ys
+    assert ys["0.2"] > ys["0.5"], "0.2 lies below 0.5"
+
+
 def test_line_plot_puts_points_where_they_belong():
     picture = line_plot({"rising": ([0, 1, 2, 3], [0, 1, 2, 3])}, unicode=False, color=False, height=10)
     marks = mark_positions(picture, "+")
@@ -131,6 +170,21 @@ def test_the_ascii_fallback_has_no_character_above_127(plain, monkeypatch, setti
     picture = line_plot(error_curves(), title="|error| against Δx, η = 0.1", log_x=True, log_y=True)
     assert all(ord(c) < 128 for c in picture), sorted({c for c in picture if ord(c) > 127})
     assert "dx" in picture and "eta" in picture
+
+
+def test_ascii_in_colour_draws_ascii_marks_in_colour():
+    """LANG=C on a terminal: no Unicode, but colour. uniplot's blocks would come out as '?'."""
+    curves = {"one": ([1, 2, 3], [1, 2, 3]), "two": ([1, 2, 3], [3, 2, 1])}
+    for series in (curves, {"one": curves["one"]}):
+        picture = line_plot(series, unicode=False, color=True)
+        plain = re.sub(r"\x1b\[[\d;]*m", "", picture)
+        assert "\x1b[" in picture and "?" not in plain and all(ord(c) < 128 for c in plain), plain
+        assert mark_positions(plain, "+")
+
+
+def test_a_picture_without_a_title_has_no_title_line():
+    picture = line_plot({"one": ([1, 2, 3], [1, 2, 3])}, unicode=True, color=False)
+    assert picture.splitlines()[0].startswith("┌") and "None" not in picture
 
 
 def test_a_utf8_locale_keeps_unicode(plain, monkeypatch):

@@ -134,17 +134,117 @@ def _plot(ys, xs, *, title, labels, width, height, unicode, color, marks=None, l
     chosen = marks is not None
     if not chosen and (several or not unicode):
         marks = _ASCII_MARKS
+    # blocks only in Unicode, and only where colour or a lone series tells the curves apart
+    character_set = "ascii" if chosen or not unicode or (marks is not None and not color) else "block"
     options.update(
-        title=(title if unicode else to_ascii(title)) or None, legend_labels=labels if several and labels else None,
-        width=width, height=height, line_length_hard_cap=width, lines=lines,
-        character_set="ascii" if chosen or (marks is not None and not color) else "block",
+        legend_labels=labels if several and labels else None,
+        width=width, height=height, line_length_hard_cap=width, lines=lines, character_set=character_set,
         color=color,
     )
+    if title:  # uniplot prints a title of None as "None"
+        options["title"] = title if unicode else to_ascii(title)
     if marks is not None:
         options["force_ascii_characters"] = marks
     if options["legend_labels"] and not unicode:
         options["legend_labels"] = [to_ascii(label) for label in labels]
-    return _finish(plot_to_string(ys, xs, **options), unicode)
+    if not (options.get("x_as_log") or options.get("y_as_log")):
+        return _finish(plot_to_string(ys, xs, **options), unicode)
+    return _finish(_log_plot(ys, xs, 1 if character_set == "ascii" else 2, options), unicode)
+
+
+# uniplot places the labels of a log axis as it places those of a linear one, at "nice" steps of the
+# logarithm (-12.5, -10, -7.5 …), and then rounds the exponent it prints: "10^-8" stood at 10^-7.5. So a
+# log axis gets its labels here instead, at whole powers of ten, each where a point of that value is drawn.
+
+def _cell(value, lo, hi, cells, per_cell):
+    """The character (column from the left, or row from the bottom) that holds a point at `value` on an
+    axis from lo to hi of `cells` characters, each `per_cell` pixels wide, as uniplot draws it: the
+    nearest pixel, then the character that holds that pixel."""
+    return int(round((cells * per_cell - 1) * (value - lo) / (hi - lo))) // per_cell
+
+
+def _log_ticks(lo, hi, fits):
+    """[(log10 of the value, its label)] for an axis from 10^lo to 10^hi: whole powers of ten, every one
+    or every 2nd, 3rd, 5th … (the densest that `fits`: it returns the ticks it keeps, or None when they
+    crowd); when fewer than two of those fit, 1, 2 and 5 times a power of ten, then every digit times
+    one. At worst a single label, or none."""
+    import math
+
+    candidates = [[(k, f"10^{k}") for k in range(math.ceil(lo), math.floor(hi) + 1) if k % step == 0]
+                  for step in (1, 2, 3, 5, 10, 20, 50, 100)]
+    for mantissas in ((1, 2, 5), range(1, 10)):
+        ticks = [(k + math.log10(m), m, k) for k in range(math.floor(lo), math.ceil(hi) + 1) for m in mantissas
+                 if lo <= k + math.log10(m) <= hi]
+        plain = [f"{m * 10.0**k:g}" for _, m, k in ticks]  # 0.2, 5, 300: the same style for every label
+        if any("e" in label for label in plain):
+            plain = [f"10^{k}" if m == 1 else f"{m}·10^{k}" for _, m, k in ticks]
+        candidates.append([(value, label) for (value, _, _), label in zip(ticks, plain)])
+    fallback = []
+    for ticks in candidates:
+        kept = fits(ticks) or []
+        if len(kept) >= 2:
+            return kept
+        fallback = fallback or kept
+    return fallback
+
+
+def _log_bounds(values, given):
+    """(lo, hi) of an axis in log10, as uniplot chooses them: what was given, else the data's extremes
+    widened by a thousandth of their distance (and by 1 on each side when they are equal)."""
+    import numpy as np
+
+    logs = np.concatenate([np.log10(np.asarray(v, dtype=float)) for v in values]) if values else np.zeros(1)
+    lo, hi = float(logs.min()), float(logs.max())
+    lo, hi = lo - 0.001 * (hi - lo), hi + 0.001 * (hi - lo)
+    lo, hi = (float(np.log10(given[0])) if given[0] else lo), (float(np.log10(given[1])) if given[1] else hi)
+    return (lo - 1, hi + 1) if lo == hi else (lo, hi)
+
+
+def _log_plot(ys, xs, per_cell, options):
+    """plot_to_string with the labels of each log axis at whole powers of ten (see _cell)."""
+    from uniplot import plot_to_string
+
+    cap, height = options["line_length_hard_cap"], options["height"]
+    y_ticks = []
+    if options.get("y_as_log"):
+        lo, hi = _log_bounds(ys, (options.get("y_min"), options.get("y_max")))
+        options.update(y_min=10**lo, y_max=10**hi, y_labels=False)
+
+        def rows_apart(ticks):  # a label's row, with a row between two labels
+            placed = [(height - 1 - _cell(value, lo, hi, height, per_cell), label) for value, label in ticks]
+            rows = sorted(row for row, _ in placed)
+            return placed if all(b - a >= 2 for a, b in zip(rows, rows[1:])) else None
+
+        y_ticks = _log_ticks(lo, hi, rows_apart)
+        longest = max((len(label) for _, label in y_ticks), default=0)
+        # uniplot's own rule: frame, plot, a space and the labels within line_length_hard_cap
+        options["width"] = min(options["width"], cap - 3 - longest)
+    if options.get("x_as_log"):
+        x_lo, x_hi = _log_bounds(xs, (options.get("x_min"), options.get("x_max")))
+        options.update(x_min=10**x_lo, x_max=10**x_hi, x_labels=False)
+    lines = plot_to_string(ys, xs, **options).split("\n")
+    top = next(i for i, line in enumerate(lines) if line[:1] in "┌╭")
+    for row, label in y_ticks:
+        lines[top + 1 + row] += " " + label
+    if options.get("x_as_log"):
+        width = len(lines[top]) - 2
+
+        def columns_apart(ticks):  # each label centred under its point, two spaces between labels
+            placed, end = [], -2
+            for value, label in sorted(ticks):
+                start = 1 + _cell(value, x_lo, x_hi, width, per_cell) - len(label) // 2
+                if start >= 0 and start + len(label) <= cap:
+                    if start < end + 2:
+                        return None
+                    placed.append((start, label))
+                    end = start + len(label)
+            return placed
+
+        line = ""
+        for start, label in _log_ticks(x_lo, x_hi, columns_apart):
+            line += " " * (start - len(line)) + label
+        lines.insert(top + height + 2, line)
+    return "\n".join(lines)
 
 
 def line_plot(series, *, title="", log_x=False, log_y=False, y_range=None, width=None, height=15,
