@@ -102,7 +102,7 @@ if __name__ == "__main__":
 
     print("The course's functions at x = 5, Δx = 0.01:")
     course = [("f(x) = 3", lambda x: 3, 0), ("f(x) = x", lambda x: x, 1), ("f(x) = 2x", lambda x: 2 * x, 2)]
-    print(tabulate([(name, repr(derivative(f, 5)), exact) for name, f, exact in course],
+    print(tabulate([(name, repr(float(derivative(f, 5))), exact) for name, f, exact in course],
                    headers=["function", "derivative(f, 5)", "exact"], disable_numparse=True))
 
     t = sympy.Symbol("x")

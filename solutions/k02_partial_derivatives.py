@@ -124,7 +124,7 @@ if __name__ == "__main__":
             rows.append((f"f = {name}", point, f"∂f/∂{v} = {shown}", value, partial_derivative(f, point, i)))
     print("The course's partial derivatives, numeric (Δx = 0.01) beside sympy's exact ones:")
     print(tabulate(rows, headers=["function", "at", "sympy", "exact", "numeric"], floatfmt=".6f"))
-    straight = partial_derivative(lambda x, y: x**2 * y, (2.0, 3.0), 1)
+    straight = float(partial_derivative(lambda x, y: x**2 * y, (2.0, 3.0), 1))
     print(f"(The table shows six decimals. In full, ∂f/∂y of x²y at (2, 3) comes out {straight!r}: float rounding.)")
     print("\nThe bowl f(x, y) = x² + y²: the gradient points away from the bottom (uphill).")
     bowl = lambda x, y: x**2 + y**2  # noqa: E731

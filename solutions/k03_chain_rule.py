@@ -220,4 +220,4 @@ if __name__ == "__main__":
                     ("g = w·x", "Mul", g, "x, w", dg, f"dw = {dw:.6g}, dx = {dx:.6g}")],
                    headers=["node", "kind", "forward", "local derivatives", "d_out", "backward"],
                    floatfmt=".6g"))
-    print(f"\nf = x·x, one Mul used twice: square(3) = {square(3.0)} (the gradients of both paths add up).")
+    print(f"\nf = x·x, one Mul used twice: square(3) = {tuple(float(v) for v in square(3.0))} (the gradients of both paths add up).")
