@@ -123,9 +123,11 @@ ALIASES = {"y": ("y", "outputs", "output", "predictions"), "h": ("h", "predictio
 def _says_whose(text, first, a_shape, second, b_shape):
     """True when both names and both shapes are there, and the shapes come in the order of the names:
     'y (10,) … t (9,)', 'y and t: (10,) and (9,)', 't is (9,) but y is (10,)'. A name may be the
-    docstring's word for it (the outputs, the targets)."""
+    docstring's word for it (the outputs, the targets). A name stands on its own between Latin letters and
+    digits, so the t of don't or can't is not t, and a Korean particle may follow it: 'y의 모양 (10,)'."""
     def where(name):
-        found = [m.start() for alias in ALIASES.get(name, (name,)) for m in re.finditer(rf"\b{alias}\b", text)]
+        found = [m.start() for alias in ALIASES.get(name, (name,))
+                 for m in re.finditer(rf"(?<![A-Za-z0-9_'’]){alias}(?![A-Za-z0-9_])", text)]
         return min(found) if found else -1
 
     names, shapes = (where(first), where(second)), (shape_at(text, a_shape), shape_at(text, b_shape))
