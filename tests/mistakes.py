@@ -702,3 +702,15 @@ MISTAKES['k03_chain_rule']['sigmoid of h again'] = ('return d_out * self.out * (
                                                     's = 1 / (1 + math.exp(-self.out))\n        return d_out * s * (1 - s)')
 SAYS['k03_chain_rule']['mul takes a kept 0.0 for no forward'] = 'a kept 0.0 is a value'
 SAYS['k03_chain_rule']['sigmoid of h again'] = 'σ applied once more to the kept output h'
+MISTAKES['k06_loss_functions']['keras mse divides by the last dimension'] = (
+    'return float(np.mean((y - t) ** 2))', 'return float(np.sum((y - t) ** 2) / y.shape[-1])')
+MISTAKES['k06_loss_functions']['bce divides by the last dimension'] = (
+    BCE, 'return float(-np.sum(t * np.log(h + eps) + (1 - t) * np.log(1 - h + eps)) / h.shape[-1])')
+SAYS['k06_loss_functions']['keras mse divides by the last dimension'] = 'a division by y.shape[-1]'
+SAYS['k06_loss_functions']['bce divides by the last dimension'] = 'a division by h.shape[-1]'
+MISTAKES['k06_loss_functions']['keras mse subtracts in place'] = (
+    'return float(np.mean((y - t) ** 2))', 'y -= t\n    return float(np.mean(y ** 2))')
+MISTAKES['k06_loss_functions']['bce adds ε in place'] = (
+    BCE, 'h += eps\n    return float(-np.mean(t * np.log(h) + (1 - t) * np.log(1 - h + 2 * eps)))')
+SAYS['k06_loss_functions']['keras mse subtracts in place'] = "changed the caller's first array"
+SAYS['k06_loss_functions']['bce adds ε in place'] = "changed the caller's first array"
