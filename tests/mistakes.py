@@ -714,3 +714,11 @@ MISTAKES['k06_loss_functions']['bce adds ε in place'] = (
     BCE, 'h += eps\n    return float(-np.mean(t * np.log(h) + (1 - t) * np.log(1 - h + 2 * eps)))')
 SAYS['k06_loss_functions']['keras mse subtracts in place'] = "changed the caller's first array"
 SAYS['k06_loss_functions']['bce adds ε in place'] = "changed the caller's first array"
+MISTAKES['k05_xor_forward']['sigmoid clips z at 700'] = (
+    _STABLE_SIGMOID, '    z = np.clip(np.asarray(z), -700, 700)\n    out = 1 / (1 + np.exp(-z))')
+SAYS['k05_xor_forward']['sigmoid clips z at 700'] = 'z clipped at −'
+MISTAKES['k05_xor_forward']['no hidden sigmoid'] = ('K = sigmoid(X @ W1 + B1)', 'K = X @ W1 + B1')
+MISTAKES['k05_xor_forward']['ŷ as an array'] = (
+    'y_hat = logistic_unit(hidden, np.array([-11, -11]), 6)',
+    'y_hat = logistic_unit(hidden, np.array([[-11], [-11]]), np.array([6]))')
+SAYS['k05_xor_forward']['ŷ as an array'] = 'should be a number, as the docstring says'
