@@ -722,3 +722,7 @@ MISTAKES['k05_xor_forward']['ŷ as an array'] = (
     'y_hat = logistic_unit(hidden, np.array([-11, -11]), 6)',
     'y_hat = logistic_unit(hidden, np.array([[-11], [-11]]), np.array([6]))')
 SAYS['k05_xor_forward']['ŷ as an array'] = 'should be a number, as the docstring says'
+MISTAKES['k08_mlp_forward']['one sample made a batch'] = ('layer0 = np.asarray(x)', 'layer0 = np.atleast_2d(x)')
+SAYS['k08_mlp_forward']['one sample made a batch'] = 'the sample became a (1, 2) batch'
+MISTAKES['k08_mlp_forward']['returns two layers'] = ('return layer0, layer1, layer2', 'return layer1, layer2')
+SAYS['k08_mlp_forward']['returns two layers'] = 'three arrays'
