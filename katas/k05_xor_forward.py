@@ -70,7 +70,7 @@ def sigmoid(z):
     """σ(z) = 1 / (1 + e⁻ᶻ), computed without overflow for any z.
 
     Args:
-        z: a number or an array.
+        z: a number or an array. An array is left as it was: compute into a new array, not in z.
 
     Returns:
         A float for a number; a float64 array of z's shape for an array. Compute in float64,

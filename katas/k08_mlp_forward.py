@@ -48,7 +48,9 @@ What to implement
     predict(x, W1, B1, W2, B2)       → (layer0, layer1, layer2) as mlp1.py returns them: the input,
                                      the hidden activations A1 and the output A2, float64 arrays.
                                      x is one sample of shape (2,) or a batch (samples, 2). Shapes
-                                     that do not chain are a ValueError naming them.
+                                     that do not chain are a ValueError naming them, and so is a
+                                     bias not of its layer's width, B1 (hidden,) and B2 (outputs,),
+                                     even one numpy would broadcast without a word (a B1 of (1,)).
 """
 
 # %%
@@ -87,7 +89,8 @@ def predict(x, W1, B1, W2, B2):
         the outputs of shape (…, outputs), both float64.
 
     Raises:
-        ValueError: naming the shapes, when they do not chain.
+        ValueError: naming the shapes, when they do not chain, or when B1 is not of shape (hidden,)
+            or B2 not of shape (outputs,) (numpy would broadcast a B1 of shape (1,) silently).
 
     >>> _, layer1, layer2 = predict(X, W1, B1, W2, B2)
     >>> layer2.ravel()

@@ -1,6 +1,7 @@
 """Kata 5 · XOR forward pass — the checks. Read them; don't edit them. `make kata N=5` runs them."""
 
 import math
+import numbers
 import warnings
 
 import numpy as np
@@ -68,6 +69,9 @@ def test_sigmoid_of_a_column_keeps_its_shape():
 
 @pytest.mark.parametrize("z, expected", [(1000.0, 1.0), (-1000.0, 0.0), (710.0, 1.0), (-710.0, 0.0)])
 def test_sigmoid_never_overflows(z, expected):
+    # σ(z) is within e^(−|z|) of 0 or 1; every correct form gives 0.0 and 1.0 exactly at ±1000, as the
+    # docstring's example shows (1/(1 + e¹⁰⁰⁰) = 1/inf, e^(−1000) underflows to 0, tanh(−500) = −1), and at
+    # −710 0.0 or e^(−710) ≈ 4.5e-309 (a subnormal): the tolerance is e^(−|z|) itself
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # an overflow warning fails the check
         try:
@@ -76,7 +80,8 @@ def test_sigmoid_never_overflows(z, expected):
         except (RuntimeWarning, OverflowError) as err:
             pytest.fail(_("sigmoid({z}) overflowed ({error}: {said}): compute it through e^(−|z|)").format(
                 z=z, error=type(err).__name__, said=err))
-    assert got[0] == pytest.approx(expected, abs=1e-300) and scalar == pytest.approx(expected, abs=1e-300), (
+    near = math.exp(-abs(z))
+    assert abs(got[0] - expected) <= near and abs(scalar - expected) <= near, (
         _("sigmoid({z}): expected {expected}; got {array!r} (array) and {number!r} (number)").format(
             z=z, expected=expected, array=got[0], number=scalar)
         + _clipped(z, got[0], scalar))
@@ -114,6 +119,7 @@ def test_the_lectures_rounded_path(x):
     z1, z2, z3 = COURSE[x]
     got = xor_network(*x, rounded=True)
     assert len(got) == 3, _("xor_network returns (y1, y2, ŷ); got {got!r}").format(got=got)
+    _are_numbers(got, x, ", rounded=True")
     y1, y2, y_hat = got
     assert ((y1, y2) == pytest.approx((σ(z1), σ(z2)), rel=1e-12)
             or (y1, y2) == (round(σ(z1)), round(σ(z2)))), (
@@ -128,7 +134,10 @@ def test_the_lectures_rounded_path(x):
 @pytest.mark.parametrize("x", INPUTS, ids=[f"x={x}" for x in INPUTS])
 def test_the_exact_path_also_computes_xor(x):
     z1, z2, z3 = COURSE[x]
-    y1, y2, y_hat = xor_network(*x)
+    got = xor_network(*x)
+    assert len(got) == 3, _("xor_network returns (y1, y2, ŷ); got {got!r}").format(got=got)
+    _are_numbers(got, x, "")
+    y1, y2, y_hat = got
     exact = σ(-11 * σ(z1) - 11 * σ(z2) + 6)
     assert y_hat == pytest.approx(exact, rel=1e-12), (
         _("xor_network{x}: NN3 on the exact y1 = {y1:.6f}, y2 = {y2:.6f} gives ŷ = {exact:.6f}; got {got!r}").format(
@@ -136,6 +145,16 @@ def test_the_exact_path_also_computes_xor(x):
         + looks_like(y_hat, {_("the rounded path: round only when rounded=True"): σ(z3)}, rel=1e-12))
     assert round(y_hat) == x[0] ^ x[1], _("xor_network{x}: ŷ = {got:.4f} should round to XOR = {xor}").format(
         x=x, got=y_hat, xor=x[0] ^ x[1])
+
+
+def _are_numbers(got, x, rounded):
+    """Fails, saying which, unless y1, y2 and ŷ are numbers (a float, a numpy float), as the docstring says."""
+    for name, value in zip(("y1", "y2", "ŷ"), got):
+        assert isinstance(value, numbers.Real), (
+            _("xor_network{x}{rounded}: {name} should be a number, as the docstring says; got {got}").format(
+                x=x, rounded=rounded, name=name,
+                got=_("an array of shape {shape}").format(shape=np.shape(value)) if isinstance(value, np.ndarray)
+                else repr(value)))
 
 
 def _course_units(x1, x2):
@@ -197,7 +216,10 @@ def test_your_own_weights_solve_xor_with_a_margin():
     assert W1.shape == (2, hidden) and B1.shape == (hidden,) and W2.shape == (hidden, 1) and B2.shape == (1,), (
         _("my_xor_weights: expected W1 (2, h), B1 (h,), W2 (h, 1), B2 (1,); got {w1}, {b1}, {w2}, {b2}").format(
             w1=W1.shape, b1=B1.shape, w2=W2.shape, b2=B2.shape))
-    Y = xor_forward(X4, W1, B1, W2, B2)[1]
+    # the network computed here, not by your xor_forward: this check judges the weights only
+    # (½(1 + tanh(z/2)) is σ without overflow, however large the weights)
+    with np.errstate(all="ignore"):
+        Y = 0.5 * (1 + np.tanh((0.5 * (1 + np.tanh((X4 @ W1 + B1) / 2)) @ W2 + B2) / 2))
     for x, y in zip(INPUTS, Y.ravel()):
         want = x[0] ^ x[1]
         assert (y < 0.1) if want == 0 else (y > 0.9), (

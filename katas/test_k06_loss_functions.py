@@ -123,33 +123,40 @@ ALIASES = {"y": ("y", "outputs", "output", "predictions"), "h": ("h", "predictio
 def _says_whose(text, first, a_shape, second, b_shape):
     """True when both names and both shapes are there, and the shapes come in the order of the names:
     'y (10,) … t (9,)', 'y and t: (10,) and (9,)', 't is (9,) but y is (10,)'. A name may be the
-    docstring's word for it (the outputs, the targets)."""
+    docstring's word for it (the outputs, the targets). A name stands on its own between Latin letters and
+    digits, so the t of don't or can't is not t, and a Korean particle may follow it: 'y의 모양 (10,)'."""
     def where(name):
-        found = [m.start() for alias in ALIASES.get(name, (name,)) for m in re.finditer(rf"\b{alias}\b", text)]
+        found = [m.start() for alias in ALIASES.get(name, (name,))
+                 for m in re.finditer(rf"(?<![A-Za-z0-9_'’]){alias}(?![A-Za-z0-9_])", text)]
         return min(found) if found else -1
 
     names, shapes = (where(first), where(second)), (shape_at(text, a_shape), shape_at(text, b_shape))
     return min(names + shapes) >= 0 and (names[0] < names[1]) == (shapes[0] < shapes[1])
 
 
-def test_a_mean_is_over_every_entry():
+@pytest.mark.parametrize("function", [mean_squared_error, binary_cross_entropy], ids=lambda f: f.__name__)
+def test_a_mean_is_over_every_entry(function):
     # Against the same function on the same 4 entries in a row of shape (4,): a mean over every entry gives
-    # one number whatever the shape, so this check blames the averaging only, never the formula averaged
-    h, t = np.array([[0.9, 0.2, 0.3, 0.6]]), np.array([[1, 0, 0, 1]])
-    in_a_row = binary_cross_entropy(h.ravel(), t.ravel())
-    got = binary_cross_entropy(h, t)
-    assert got == pytest.approx(in_a_row, rel=1e-12), (
-        _("binary_cross_entropy of shape (1, 4): expected the mean over its 4 entries, the {expected!r} it gives for "
-          "the same entries in a row of shape (4,); got {got!r}").format(expected=in_a_row, got=got)
-        + looks_like(got, {_("a division by len(h), which is 1 for a (1, 4) batch: use the number of entries"):
-                           4 * in_a_row}))
-    in_a_row = mean_squared_error(h.ravel(), t.ravel())
-    got = mean_squared_error(h, t)
-    assert got == pytest.approx(in_a_row, rel=1e-12), (
-        _("mean_squared_error of shape (1, 4): expected the mean over its 4 entries, the {expected!r} it gives for "
-          "the same entries in a row of shape (4,); got {got!r}").format(expected=in_a_row, got=got)
-        + looks_like(got, {_("a division by len(y), which is 1 for a (1, 4) batch: use the number of entries"):
-                           4 * in_a_row}))
+    # one number whatever the shape, so this check blames the averaging only, never the formula averaged.
+    # Each call gets arrays of its own: a function that changes its input is told so by its own check.
+    entries, targets = [0.9, 0.2, 0.3, 0.6], [1, 0, 0, 1]
+    in_a_row = function(np.array(entries), np.array(targets))
+    got = {shape: function(np.reshape(entries, shape), np.reshape(targets, shape)) for shape in ((1, 4), (4, 1))}
+    name = list(inspect.signature(function).parameters)[0]
+    slips = {(1, 4): {"y": _("a division by len(y), which is 1 for a (1, 4) batch: use the number of entries"),
+                      "h": _("a division by len(h), which is 1 for a (1, 4) batch: use the number of entries")},
+             (4, 1): {"y": _("a division by y.shape[-1], the number of columns, which is 1 for a (4, 1) column: "
+                             "use the number of entries"),
+                      "h": _("a division by h.shape[-1], the number of columns, which is 1 for a (4, 1) column: "
+                             "use the number of entries")}}
+    for shape, other in (((1, 4), (4, 1)), ((4, 1), (1, 4))):
+        # the slip is named only when the other shape, where that divisor is 4, gets the mean right
+        other_right = got[other] == pytest.approx(in_a_row, rel=1e-12)
+        assert got[shape] == pytest.approx(in_a_row, rel=1e-12), (
+            _("{function} of shape {shape}: expected the mean over its 4 entries, the {expected!r} it gives for the "
+              "same entries in a row of shape (4,); got {got!r}").format(
+                function=function.__name__, shape=shape, expected=in_a_row, got=got[shape])
+            + (looks_like(got[shape], {slips[shape][name]: 4 * in_a_row}) if other_right else ""))
 
 
 @pytest.mark.parametrize("function", [mse, mse_grad, mean_squared_error, binary_cross_entropy], ids=lambda f: f.__name__)

@@ -20,6 +20,25 @@ def _float64(layer1, layer2):
           "prints 8 decimals); got {dtype1} and {dtype2}").format(dtype1=dtypes[0], dtype2=dtypes[1]))
 
 
+def _predict(x, *params):
+    """predict(x, *params), after checking that it returned three layers: (layer0, layer1, layer2)."""
+    got = predict(x, *params)
+    assert isinstance(got, (tuple, list)) and len(got) == 3, (
+        _("predict returns (layer0, layer1, layer2), three arrays; got {got}").format(
+            got=_("an array of shape {shape}").format(shape=got.shape) if isinstance(got, np.ndarray) else repr(got)))
+    return got
+
+
+def _one_sample(layer1, layer2):
+    """Fails unless one sample of shape (2,) gave layer1 of shape (2,) and layer2 of shape (1,)."""
+    shapes = (np.shape(layer1), np.shape(layer2))
+    assert shapes == ((2,), (1,)), (
+        _("a sample of shape (2,) gives layer1 (2,) and layer2 (1,); got {shape1} and {shape2}").format(
+            shape1=shapes[0], shape2=shapes[1])
+        + (_(" — the sample became a (1, 2) batch: one sample of shape (2,) keeps one dimension in every layer")
+           if shapes == ((1, 2), (1, 1)) else ""))
+
+
 def test_actf_is_the_sigmoid():
     z = np.array([-3.0, -0.5, 0.0, 0.1, 2.0])
     got = actf(z)
@@ -37,7 +56,8 @@ def test_actf_is_the_sigmoid():
 
 
 def test_the_textbooks_hand_calculation():
-    layer0, layer1, layer2 = predict(np.array([0, 0]), W1, B1, W2, B2)
+    layer0, layer1, layer2 = _predict(np.array([0, 0]), W1, B1, W2, B2)
+    _one_sample(layer1, layer2)
     _float64(layer1, layer2)
     a1, a2 = layer1
     assert round(a1, 6) == 0.524979 and round(a2, 6) == 0.549834, (
@@ -56,7 +76,7 @@ OUTPUTS = [0.70938314, 0.72844306, 0.71791234, 0.73598705]  # mlp1.py, before tr
 @pytest.mark.parametrize("i", range(4), ids=[f"x={tuple(x)}" for x in X])
 def test_mlp1_outputs_one_row_at_a_time(i):
     row = X[i].reshape(1, -1)
-    layer0, layer1, layer2 = predict(row, W1, B1, W2, B2)
+    layer0, layer1, layer2 = _predict(row, W1, B1, W2, B2)
     assert layer1.shape == (1, 2) and layer2.shape == (1, 1), (
         _("a (1, 2) row gives layer1 (1, 2) and layer2 (1, 1); got {shape1} and {shape2}").format(
             shape1=layer1.shape, shape2=layer2.shape))
@@ -69,7 +89,7 @@ def test_mlp1_outputs_one_row_at_a_time(i):
 
 
 def test_the_whole_batch_at_once_gives_the_same_numbers():
-    layer0, layer1, layer2 = predict(X, W1, B1, W2, B2)
+    layer0, layer1, layer2 = _predict(X, W1, B1, W2, B2)
     assert layer1.shape == (4, 2) and layer2.shape == (4, 1), (
         _("X of shape (4, 2) gives layer1 (4, 2) and layer2 (4, 1); got {shape1} and {shape2}").format(
             shape1=layer1.shape, shape2=layer2.shape))
@@ -78,23 +98,22 @@ def test_the_whole_batch_at_once_gives_the_same_numbers():
     np.testing.assert_array_equal(layer0, X, err_msg=_("layer0 is the input itself"))
     # a few ulps: numpy may round the product of one row and of a batch differently (fused multiply-adds)
     for i in range(4):
-        one_input, one_hidden, one_out = predict(X[i], W1, B1, W2, B2)
+        one_input, one_hidden, one_out = _predict(X[i], W1, B1, W2, B2)
+        _one_sample(one_hidden, one_out)
         agree = _("row {i}: one sample and the batch agree").format(i=i)
         np.testing.assert_allclose(one_hidden, layer1[i], rtol=1e-14, err_msg=agree)
         np.testing.assert_allclose(one_out, layer2[i], rtol=1e-14, err_msg=agree)
 
 
 def test_a_single_sample_keeps_one_dimension():
-    layer0, layer1, layer2 = predict(np.array([1, 0]), W1, B1, W2, B2)
-    assert layer1.shape == (2,) and layer2.shape == (1,), (
-        _("a sample of shape (2,) gives layer1 (2,) and layer2 (1,); got {shape1} and {shape2}").format(
-            shape1=layer1.shape, shape2=layer2.shape))
+    layer0, layer1, layer2 = _predict(np.array([1, 0]), W1, B1, W2, B2)
+    _one_sample(layer1, layer2)
 
 
 def test_other_weights_and_a_wider_layer():
     rng = np.random.default_rng(8)
     w1, b1, w2, b2 = rng.normal(size=(2, 3)), rng.normal(size=3), rng.normal(size=(3, 1)), rng.normal(size=1)
-    layer0, layer1, layer2 = predict(X, w1, b1, w2, b2)
+    layer0, layer1, layer2 = _predict(X, w1, b1, w2, b2)
     expected1 = [[σ(x[0] * w1[0, j] + x[1] * w1[1, j] + b1[j]) for j in range(3)] for x in X]
     expected2 = [[σ(sum(h[j] * w2[j, 0] for j in range(3)) + b2[0])] for h in expected1]
     np.testing.assert_allclose(layer1, expected1, rtol=1e-12, err_msg=_("3 hidden units: σ(x·W1 + B1), unit by unit"))

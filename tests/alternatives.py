@@ -310,3 +310,11 @@ ALTERNATIVES['k12_linear_collapse']['collapse with np.matmul'] = (
 ALTERNATIVES['k13_epochs_and_batches']['each batch in sorted order'] = (
     'params = train_step(X[batch], T[batch], params, lr)',
     'rows = np.sort(batch)\n            params = train_step(X[rows], T[rows], params, lr)')
+_MSE_CHECKED = '    y, t = _same_shape(y, t, ("y", "t"))\n    return float(0.5 * np.sum((y - t) ** 2))'
+for _name, _message in (("a message with don't", 'f"shapes don\'t match: y {y.shape} vs t {t.shape}"'),
+                        ("a message with can't", 'f"can\'t compare y of shape {y.shape} with t of shape {t.shape}"'),
+                        ('a message in Korean', 'f"y의 모양 {y.shape}과 t의 모양 {t.shape}이 다릅니다"')):
+    ALTERNATIVES['k06_loss_functions'][_name] = (
+        _MSE_CHECKED, '    y, t = np.asarray(y, dtype=float), np.asarray(t, dtype=float)\n'
+        f'    if y.shape != t.shape:\n        raise ValueError({_message})\n'
+        '    return float(0.5 * np.sum((y - t) ** 2))')

@@ -702,3 +702,27 @@ MISTAKES['k03_chain_rule']['sigmoid of h again'] = ('return d_out * self.out * (
                                                     's = 1 / (1 + math.exp(-self.out))\n        return d_out * s * (1 - s)')
 SAYS['k03_chain_rule']['mul takes a kept 0.0 for no forward'] = 'a kept 0.0 is a value'
 SAYS['k03_chain_rule']['sigmoid of h again'] = 'σ applied once more to the kept output h'
+MISTAKES['k06_loss_functions']['keras mse divides by the last dimension'] = (
+    'return float(np.mean((y - t) ** 2))', 'return float(np.sum((y - t) ** 2) / y.shape[-1])')
+MISTAKES['k06_loss_functions']['bce divides by the last dimension'] = (
+    BCE, 'return float(-np.sum(t * np.log(h + eps) + (1 - t) * np.log(1 - h + eps)) / h.shape[-1])')
+SAYS['k06_loss_functions']['keras mse divides by the last dimension'] = 'a division by y.shape[-1]'
+SAYS['k06_loss_functions']['bce divides by the last dimension'] = 'a division by h.shape[-1]'
+MISTAKES['k06_loss_functions']['keras mse subtracts in place'] = (
+    'return float(np.mean((y - t) ** 2))', 'y -= t\n    return float(np.mean(y ** 2))')
+MISTAKES['k06_loss_functions']['bce adds ε in place'] = (
+    BCE, 'h += eps\n    return float(-np.mean(t * np.log(h) + (1 - t) * np.log(1 - h + 2 * eps)))')
+SAYS['k06_loss_functions']['keras mse subtracts in place'] = "changed the caller's first array"
+SAYS['k06_loss_functions']['bce adds ε in place'] = "changed the caller's first array"
+MISTAKES['k05_xor_forward']['sigmoid clips z at 700'] = (
+    _STABLE_SIGMOID, '    z = np.clip(np.asarray(z), -700, 700)\n    out = 1 / (1 + np.exp(-z))')
+SAYS['k05_xor_forward']['sigmoid clips z at 700'] = 'z clipped at −'
+MISTAKES['k05_xor_forward']['no hidden sigmoid'] = ('K = sigmoid(X @ W1 + B1)', 'K = X @ W1 + B1')
+MISTAKES['k05_xor_forward']['ŷ as an array'] = (
+    'y_hat = logistic_unit(hidden, np.array([-11, -11]), 6)',
+    'y_hat = logistic_unit(hidden, np.array([[-11], [-11]]), np.array([6]))')
+SAYS['k05_xor_forward']['ŷ as an array'] = 'should be a number, as the docstring says'
+MISTAKES['k08_mlp_forward']['one sample made a batch'] = ('layer0 = np.asarray(x)', 'layer0 = np.atleast_2d(x)')
+SAYS['k08_mlp_forward']['one sample made a batch'] = 'the sample became a (1, 2) batch'
+MISTAKES['k08_mlp_forward']['returns two layers'] = ('return layer0, layer1, layer2', 'return layer1, layer2')
+SAYS['k08_mlp_forward']['returns two layers'] = 'three arrays'
