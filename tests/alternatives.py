@@ -310,3 +310,8 @@ ALTERNATIVES['k12_linear_collapse']['collapse with np.matmul'] = (
 ALTERNATIVES['k13_epochs_and_batches']['each batch in sorted order'] = (
     'params = train_step(X[batch], T[batch], params, lr)',
     'rows = np.sort(batch)\n            params = train_step(X[rows], T[rows], params, lr)')
+ALTERNATIVES['k11_learning_xor']['the exact gradient of bce with its ε'] = (
+    'delta = (activations[-1] - T) / len(T)',
+    'H, eps = activations[-1], 1e-7\n'
+    '    dH = -(T / (H + eps) - (1 - T) / (1 - H + eps)) / len(T)\n'
+    '    delta = dH * H * (1 - H)')

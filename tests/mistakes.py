@@ -531,7 +531,7 @@ SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference'
  'k11_learning_xor': {'relu slope >= 0': 'the slope taken as 1 where A = 0 too',
                       'relu >= and sum': 'the slope taken as 1 where A = 0 too',
                       'accuracy >=': 'is not above 0.5',
-                      'seed ignored': 'another seed gives another start',
+                      'seed ignored': 'the start of seed 0 whatever the seed',
                       'sum not mean': 'the sum over samples, not the mean'},
  'k12_linear_collapse': {'order swapped and bias not carried': 'b₁ + b₂ adds the biases without W₂',
                          'bias not carried': 'b₁ + b₂ adds the biases without W₂',
