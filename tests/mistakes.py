@@ -702,3 +702,10 @@ MISTAKES['k03_chain_rule']['sigmoid of h again'] = ('return d_out * self.out * (
                                                     's = 1 / (1 + math.exp(-self.out))\n        return d_out * s * (1 - s)')
 SAYS['k03_chain_rule']['mul takes a kept 0.0 for no forward'] = 'a kept 0.0 is a value'
 SAYS['k03_chain_rule']['sigmoid of h again'] = 'σ applied once more to the kept output h'
+MISTAKES['k12_linear_collapse']['one-row batch squeezed'] = (
+    '    return X @ W + b\n',
+    '    out = np.atleast_2d(X) @ W + b\n    return out[0] if out.shape[0] == 1 else out\n')
+SAYS['k12_linear_collapse']['one-row batch squeezed'] = 'the row taken out of its batch'
+MISTAKES['k12_linear_collapse']['folded in float32'] = (
+    'return np.vstack([W, b], dtype=float)', 'return np.vstack([W, b]).astype(np.float32)')
+SAYS['k12_linear_collapse']['folded in float32'] = "the lesson: 'as a float64 array'"
