@@ -709,3 +709,14 @@ SAYS['k12_linear_collapse']['one-row batch squeezed'] = 'the row taken out of it
 MISTAKES['k12_linear_collapse']['folded in float32'] = (
     'return np.vstack([W, b], dtype=float)', 'return np.vstack([W, b]).astype(np.float32)')
 SAYS['k12_linear_collapse']['folded in float32'] = "the lesson: 'as a float64 array'"
+MISTAKES['k13_epochs_and_batches']["train_step with kata 9's y - t"] = (
+    'delta = keras_mse_grad(activations[-1], t) * activations[-1] * (1 - activations[-1])',
+    'delta = (activations[-1] - t) * activations[-1] * (1 - activations[-1])')
+SAYS['k13_epochs_and_batches']["train_step with kata 9's y - t"] = "kata 9's y − t for ∂L/∂y, without the 2 and the /n"
+MISTAKES['k13_epochs_and_batches']['minibatches ignores the seed'] = (
+    'order = np.arange(n) if seed is None else np.random.default_rng(seed).permutation(n)', 'order = np.arange(n)')
+MISTAKES['k13_epochs_and_batches']['train_step in place'] = (
+    '        new.append((W - lr * (A.T @ delta), b - lr * delta.sum(axis=0)))\n'
+    '        delta = (delta @ W.T) * A * (1 - A)',
+    '        dW, db = A.T @ delta, delta.sum(axis=0)\n        delta = (delta @ W.T) * A * (1 - A)\n'
+    '        W -= lr * dW\n        b -= lr * db\n        new.append((W, b))')
