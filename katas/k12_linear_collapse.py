@@ -28,8 +28,8 @@ And so XOR stays out of reach
 
 What to implement
     layer(X, W, b)          X·W + b; a ValueError naming the shapes when X's columns are not W's rows
-    with_bias_input(X)      X with a column of ones appended on the right, as a float array
-    fold_bias(W, b)         W with the row b appended at the bottom, as a float array
+    with_bias_input(X)      X with a column of ones appended on the right, as a float64 array
+    fold_bias(W, b)         W with the row b appended at the bottom, as a float64 array
     linear_stack(X, layers) the layers [(W₁, b₁), (W₂, b₂), …] applied in order, no activation
     collapse(layers)        the single (W, b) that the stack equals; it must work for numpy arrays
                             and for sympy matrices alike, so build it from the layers with @ and +
@@ -41,7 +41,10 @@ import numpy as np
 
 
 def layer(X, W, b):
-    """Z = X·W + b.
+    """Z = X·W + b, for one sample X of shape (n,) or a batch of shape (samples, n).
+
+    One sample gives (units,); a batch gives (samples, units), even a batch of one row: (1, n)
+    gives (1, units).
 
     Raises:
         ValueError: naming both shapes, when X's last dimension is not W's first.
@@ -76,7 +79,10 @@ def fold_bias(W, b):
 
 # %%
 def linear_stack(X, layers):
-    """The layers [(W₁, b₁), (W₂, b₂), …] applied to X in order, with no activation between them."""
+    """The layers [(W₁, b₁), (W₂, b₂), …] applied to X in order, with no activation between them.
+
+    X is one sample or a batch, as in layer: a batch of one row gives a batch of one row.
+    """
     raise NotImplementedError("kata 12 · linear_stack() is not written yet — edit katas/k12_linear_collapse.py")
 
 

@@ -47,7 +47,7 @@ def test_folding_ints_gives_floats():
     X1, Wb = with_bias_input(np.array([[6, 5], [4, 7]])), fold_bias(np.array([[1, 2], [3, 4]]), np.array([5, 6]))
     for name, got in (("with_bias_input", X1), ("fold_bias", Wb)):
         assert isinstance(got, np.ndarray) and got.dtype == np.float64, (
-            _("{name} of int arrays should give a float64 array (the lesson: 'as a float array'); got {got!r}").format(
+            _("{name} of int arrays should give a float64 array (the lesson: 'as a float64 array'); got {got!r}").format(
                 name=name, got=got))
     np.testing.assert_array_equal(Wb, [[1, 2], [3, 4], [5, 6]], err_msg=_("fold_bias([[1, 2], [3, 4]], [5, 6])"))
 
@@ -91,6 +91,24 @@ def test_a_stack_equals_its_collapsed_layer(sizes):
         _("collapse of a {sizes} stack: one layer with the collapsed W and b must give what the stack gives "
           "(W = W₁W₂…, and each b carried through every later W)").format(sizes=sizes)
         + _collapse_slips())
+
+
+def test_a_batch_of_one_row_stays_a_batch():
+    b = np.array([0.5, -1.0, 2.0])
+    got = layer(np.array([[1, 2]]), W_COURSE, b)
+    assert np.shape(got) == (1, 3), (
+        _("layer(X of shape (1, 2), W of shape (2, 3), b): a batch of one row gives a batch, shape (1, 3) (the "
+          "docstring); got shape {shape}").format(shape=np.shape(got))
+        + (_(" — that is {mistake}").format(mistake=_("the row taken out of its batch, the shape of one sample"))
+           if np.shape(got) == (3,) else ""))
+    np.testing.assert_allclose(got, [[9.5, 11, 17]], err_msg=_("(1 2)·[[1, 2, 3], [4, 5, 6]] + (0.5, −1, 2)"))
+    layers = _random_stack(np.random.default_rng(1), [2, 3, 1])
+    got = linear_stack(np.array([[1.0, 2.0]]), layers)
+    assert np.shape(got) == (1, 1), (
+        _("linear_stack of X of shape (1, 2) through a [2, 3, 1] stack: a batch of one row gives a batch, shape "
+          "(1, 1) (the docstring); got shape {shape}").format(shape=np.shape(got))
+        + (_(" — that is {mistake}").format(mistake=_("the row taken out of its batch, the shape of one sample"))
+           if np.shape(got) == (1,) else ""))
 
 
 def _collapse_slips():

@@ -318,3 +318,8 @@ for _name, _message in (("a message with don't", 'f"shapes don\'t match: y {y.sh
         _MSE_CHECKED, '    y, t = np.asarray(y, dtype=float), np.asarray(t, dtype=float)\n'
         f'    if y.shape != t.shape:\n        raise ValueError({_message})\n'
         '    return float(0.5 * np.sum((y - t) ** 2))')
+ALTERNATIVES['k11_learning_xor']['the exact gradient of bce with its ε'] = (
+    'delta = (activations[-1] - T) / len(T)',
+    'H, eps = activations[-1], 1e-7\n'
+    '    dH = -(T / (H + eps) - (1 - T) / (1 - H + eps)) / len(T)\n'
+    '    delta = dH * H * (1 - H)')

@@ -531,7 +531,7 @@ SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference'
  'k11_learning_xor': {'relu slope >= 0': 'the slope taken as 1 where A = 0 too',
                       'relu >= and sum': 'the slope taken as 1 where A = 0 too',
                       'accuracy >=': 'is not above 0.5',
-                      'seed ignored': 'another seed gives another start',
+                      'seed ignored': 'the start of seed 0 whatever the seed',
                       'sum not mean': 'the sum over samples, not the mean'},
  'k12_linear_collapse': {'order swapped and bias not carried': 'b₁ + b₂ adds the biases without W₂',
                          'bias not carried': 'b₁ + b₂ adds the biases without W₂',
@@ -726,3 +726,21 @@ MISTAKES['k08_mlp_forward']['one sample made a batch'] = ('layer0 = np.asarray(x
 SAYS['k08_mlp_forward']['one sample made a batch'] = 'the sample became a (1, 2) batch'
 MISTAKES['k08_mlp_forward']['returns two layers'] = ('return layer0, layer1, layer2', 'return layer1, layer2')
 SAYS['k08_mlp_forward']['returns two layers'] = 'three arrays'
+MISTAKES['k12_linear_collapse']['one-row batch squeezed'] = (
+    '    return X @ W + b\n',
+    '    out = np.atleast_2d(X) @ W + b\n    return out[0] if out.shape[0] == 1 else out\n')
+SAYS['k12_linear_collapse']['one-row batch squeezed'] = 'the row taken out of its batch'
+MISTAKES['k12_linear_collapse']['folded in float32'] = (
+    'return np.vstack([W, b], dtype=float)', 'return np.vstack([W, b]).astype(np.float32)')
+SAYS['k12_linear_collapse']['folded in float32'] = "the lesson: 'as a float64 array'"
+MISTAKES['k13_epochs_and_batches']["train_step with kata 9's y - t"] = (
+    'delta = keras_mse_grad(activations[-1], t) * activations[-1] * (1 - activations[-1])',
+    'delta = (activations[-1] - t) * activations[-1] * (1 - activations[-1])')
+SAYS['k13_epochs_and_batches']["train_step with kata 9's y - t"] = "kata 9's y − t for ∂L/∂y, without the 2 and the /n"
+MISTAKES['k13_epochs_and_batches']['minibatches ignores the seed'] = (
+    'order = np.arange(n) if seed is None else np.random.default_rng(seed).permutation(n)', 'order = np.arange(n)')
+MISTAKES['k13_epochs_and_batches']['train_step in place'] = (
+    '        new.append((W - lr * (A.T @ delta), b - lr * delta.sum(axis=0)))\n'
+    '        delta = (delta @ W.T) * A * (1 - A)',
+    '        dW, db = A.T @ delta, delta.sum(axis=0)\n        delta = (delta @ W.T) * A * (1 - A)\n'
+    '        W -= lr * dW\n        b -= lr * db\n        new.append((W, b))')
