@@ -364,7 +364,7 @@ def test_a_batch_moves_against_the_mean_gradient(network):
         slip = _(" — that is ∂L/∂b averaged over the batch: the 1/n is in δ already, so ∂L/∂b = Σ_rows δ")
     np.testing.assert_allclose(got, expected, rtol=0, atol=1e-8, err_msg=(
         _("{network}: one train_step is p − η·∂L/∂p with L = mean((y − t)²) over the batch (checked against "
-          "central differences, in the order W1 b1 W2 b2)").format(network=network) + slip))
+          "central differences, in the order W1 b1 W2 b2)").format(network=_(network)) + slip))
 
 
 # %% train: epochs of minibatches
