@@ -702,3 +702,6 @@ MISTAKES['k03_chain_rule']['sigmoid of h again'] = ('return d_out * self.out * (
                                                     's = 1 / (1 + math.exp(-self.out))\n        return d_out * s * (1 - s)')
 SAYS['k03_chain_rule']['mul takes a kept 0.0 for no forward'] = 'a kept 0.0 is a value'
 SAYS['k03_chain_rule']['sigmoid of h again'] = 'σ applied once more to the kept output h'
+MISTAKES['k09_mlp_backprop']['gradient sign flipped'] = ('delta2 = (A2 - t) * actf_deriv(A2)',
+                                                         'delta2 = (t - A2) * actf_deriv(A2)')
+SAYS['k09_mlp_backprop']['gradient sign flipped'] = "from backprop's gradient with its sign flipped"
