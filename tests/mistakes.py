@@ -718,3 +718,5 @@ MISTAKES['k07_gradient_descent']['appended before the step'] = (
     '        history.append(x)\n        new = x - lr * grad(x)\n')
 SAYS['k07_gradient_descent']['appended before the step'] = 'should be a new array, the x − η·grad(x) of step'
 SAYS['k07_gradient_descent']['history without x0'] = 'history holds x0 and then one entry per step'
+MISTAKES['k10_activation_functions']['relu into its input'] = ('return np.maximum(0.0, x)', 'x[x < 0] = 0\n    return x')
+SAYS['k10_activation_functions']['relu into its input'] = 'changed the array it was given'
