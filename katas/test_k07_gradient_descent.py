@@ -21,6 +21,13 @@ def test_the_textbooks_exercise_to_the_exact_float():
     hint = looks_like(x, {_("w + η·∂E/∂w: step against the gradient, with a minus"): uphill}, rel=1e-9)
     if not hint and not abs(x - 3) < 1e6:
         hint = _(" — it diverged: with η = 0.2 each step x − η·grad(x) takes x closer to 3")
+    # x − grad(x) = 6 − x swings 10, −4, 10, …: 100 steps end on 10, where a run that never moves ends too
+    if not hint and x == 10 and len(history) > 1 and all(v == 10 for v in history):
+        hint = _(" — that is {mistake}").format(mistake=_(
+            "x0 itself, in every entry of history: each step's x − η·grad(x) must become the new x"))
+    elif not hint and x == 10 and len(history) > 1 and history[1] == -4:
+        hint = _(" — that is {mistake}").format(mistake=_(
+            "x − grad(x), η left out: x swings between 10 and −4 (x₁ = 10 − 14)"))
     # == on purpose: 100 steps of x − 0.2·(2x − 6) from 10 end on exactly this float
     assert x == 3.0000000000000004, (
         _("gradient_descent(2x − 6, x0=10, lr=0.2, steps=100): expected 3.0000000000000004 (the book prints "
@@ -29,9 +36,21 @@ def test_the_textbooks_exercise_to_the_exact_float():
 
 def test_the_float_settles_at_step_73():
     history = gradient_descent(grad, 10, lr=0.2, steps=100)[1]
+    away = abs(history[-1] - 3) > abs(history[0] - 3)  # diverged: farther from 3 than where it started
     assert abs(history[-1] - 3) < 1, (
         _("the lesson: x reaches 3.0000000000000004 at step 73 and stays there; your run ends on {last!r}, "
-          "far from 3 — it diverged: with η = 0.2 each step x − η·grad(x) takes x closer to 3").format(last=history[-1]))
+          "far from 3").format(last=history[-1])
+        + (_(" — it diverged: with η = 0.2 each step x − η·grad(x) takes x closer to 3") if away else ""))
+    # Where history itself is off (x0 missing, an entry that is not the step from the one before), say that:
+    # the step at which it settles moves with it, while the arithmetic may be exact.
+    assert len(history) == 101, _("steps={steps}: history holds x0 and then one entry per step, {total} in all; got {n}").format(
+        steps=100, total=101, n=len(history))
+    assert history[0] == 10, _("history[0] must be x0 = 10; got {got!r}").format(got=history[0])
+    for k in range(100):
+        expected = history[k] - 0.2 * grad(history[k])
+        assert history[k + 1] == pytest.approx(expected, rel=1e-12), (
+            _("history[{next}] should be history[{k}] − η·grad(history[{k}]) = {expected!r}; got {got!r}").format(
+                next=k + 1, k=k, expected=expected, got=history[k + 1]))
     settled = next(k for k in range(len(history)) if all(v == history[-1] for v in history[k:]))
     assert settled == 73, (
         _("the lesson: x reaches 3.0000000000000004 at step 73 and stays there; with your steps it settles at step "
@@ -91,10 +110,15 @@ def test_the_bowl_in_two_dimensions():
             dtype=x.dtype))
     same = next(((i, j) for j in range(1, len(history)) for i in range(j)
                  if np.may_share_memory(history[i], history[j])), None)
-    assert same is None, (
-        _("history[{i}] and history[{j}] are the same array — each step must append a new one: x = x − η·grad(x) "
-          "makes one, while x -= … changes the array history already holds").format(i=same[0], j=same[1])
-        if same else "")
+    if same is not None:
+        i, j = same  # history[i] should hold x_i = 0.8^i·(3, 4); an array changed after it was appended does not
+        changed = not np.allclose(history[i], 0.8**i * x0, rtol=1e-9)
+        pytest.fail(
+            _("history[{i}] and history[{j}] are the same array — each step must append a new one: x = x − η·grad(x) "
+              "makes one, while an update in place (x -= …, for example) changes the array history already "
+              "holds").format(i=i, j=j) if changed else
+            _("history[{i}] and history[{j}] are the same array, holding {value} — history[{j}] should be a new array, "
+              "the x − η·grad(x) of step {j}").format(i=i, j=j, value=np.asarray(history[i]).tolist()))
     np.testing.assert_allclose(x, [0.0, 0.0], atol=1e-8, err_msg=_("descent on x² + y² from (3, 4) should reach (0, 0)"))
     np.testing.assert_allclose(history[1], [2.4, 3.2], rtol=1e-12,
                                err_msg=_("first step: (3, 4) − 0.1·(6, 8) = (2.4, 3.2)"))

@@ -22,6 +22,10 @@ NAMES = ("W1", "B1", "W2", "B2")
 SAME_TRAINING = {"rtol": 1e-12, "atol": 1e-12}
 
 
+# the slip of δ_out written (t − out)·out(1 − out): every gradient comes out with its sign flipped
+FLIPPED = _("the gradient with its sign flipped, from t − out: δ_out = (out − t)·out(1 − out)")
+
+
 def _copies(params):
     return tuple(np.array(p, dtype=float) for p in params)
 
@@ -58,7 +62,8 @@ def test_the_gradient_of_w5_by_hand():
         _("∂E/∂w5 = (out_y − t)·out_y(1 − out_y)·a1 = 0.709383·0.206158·0.524979 = 0.0767758 (the book cuts it to "
           "0.076775); got {got!r}").format(got=dW2[0, 0])
         + looks_like(dW2[0, 0], {_("σ' taken of z_y: out·(1 − out) needs the output, not the net input"): z_slip,
-                                 _("without f'(net): δ_out = (out − t)·out(1 − out)"): out * 0.5249791874789399}))
+                                 _("without f'(net): δ_out = (out − t)·out(1 − out)"): out * 0.5249791874789399,
+                                 FLIPPED: -0.07677584729534077}))
     np.testing.assert_array_equal(dW1, np.zeros((2, 2)), err_msg=_("∂E/∂w1 … ∂E/∂w4 = δ·x = 0, since x = (0, 0)"))
 
 
@@ -94,8 +99,16 @@ def test_one_step_by_hand():
                 "b1": (B1n[0], 0.1, 0.09635298746357744, "0.096352"),
                 "b2": (B1n[1], 0.2, 0.19565621760797422, "0.195656")}
     hidden_slips = _hidden_bias_slips()
+    try:  # w + η·∂E/∂w comes from a plus in the update, or from a minus with backprop's sign flipped
+        dw5 = float(backprop(X0, T0, *_copies(PARAMS))[2][0, 0])
+    except Exception:
+        dw5 = math.nan
+    plus = (_("w + η·∂E/∂w: the update subtracts the gradient")
+            if math.isclose(dw5, 0.07677584729534077, rel_tol=1e-9) else
+            _("w + η·∂E/∂w, from backprop's gradient with its sign flipped (t − out where δ_out needs out − t)")
+            if math.isclose(dw5, -0.07677584729534077, rel_tol=1e-9) else None)
     for name, (got, old, want, book) in expected.items():
-        slips = {_("w + η·∂E/∂w: the update subtracts the gradient"): 2 * old - want}
+        slips = {plus: 2 * old - want} if plus else {}
         slips.update(hidden_slips.get(name, {}))
         hint = looks_like(got, slips, rel=1e-9)
         assert got == pytest.approx(want, rel=1e-9), (

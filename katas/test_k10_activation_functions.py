@@ -50,7 +50,7 @@ def test_values_against_sympy(name):
     given = POINTS.copy()
     got = f(given, **kwargs)
     np.testing.assert_array_equal(given, POINTS, err_msg=_(
-        "{name} changed the array it was given: compute into a new array (np.maximum(x, 0, out=x) writes into x)"
+        "{name} changed the array it was given: compute into a new array (for example, np.maximum(x, 0, out=x) writes into x)"
     ).format(name=f.__name__))
     assert isinstance(got, np.ndarray) and got.shape == POINTS.shape and got.dtype == np.float64, _(
         "{name} on a float array of shape (4,) should return a float64 array of that shape; got {got!r}").format(

@@ -744,3 +744,21 @@ MISTAKES['k13_epochs_and_batches']['train_step in place'] = (
     '        delta = (delta @ W.T) * A * (1 - A)',
     '        dW, db = A.T @ delta, delta.sum(axis=0)\n        delta = (delta @ W.T) * A * (1 - A)\n'
     '        W -= lr * dW\n        b -= lr * db\n        new.append((W, b))')
+MISTAKES['k09_mlp_backprop']['gradient sign flipped'] = ('delta2 = (A2 - t) * actf_deriv(A2)',
+                                                         'delta2 = (t - A2) * actf_deriv(A2)')
+SAYS['k09_mlp_backprop']['gradient sign flipped'] = "from backprop's gradient with its sign flipped"
+MISTAKES['k07_gradient_descent']['lr left out'] = ('new = x - lr * grad(x)', 'new = x - grad(x)')
+SAYS['k07_gradient_descent']['lr left out'] = 'η left out'
+MISTAKES['k07_gradient_descent']['x never moves'] = (
+    '        new = x - lr * grad(x)\n        history.append(new)\n'
+    '        done = precision is not None and np.linalg.norm(new - x) < precision\n        x = new',
+    '        new_x = x - lr * grad(x)\n        history.append(x)\n'
+    '        done = precision is not None and np.linalg.norm(new_x - x) < precision')
+SAYS['k07_gradient_descent']['x never moves'] = 'x0 itself, in every entry of history'
+MISTAKES['k07_gradient_descent']['appended before the step'] = (
+    '        new = x - lr * grad(x)\n        history.append(new)\n',
+    '        history.append(x)\n        new = x - lr * grad(x)\n')
+SAYS['k07_gradient_descent']['appended before the step'] = 'should be a new array, the x − η·grad(x) of step'
+SAYS['k07_gradient_descent']['history without x0'] = 'history holds x0 and then one entry per step'
+MISTAKES['k10_activation_functions']['relu into its input'] = ('return np.maximum(0.0, x)', 'x[x < 0] = 0\n    return x')
+SAYS['k10_activation_functions']['relu into its input'] = 'changed the array it was given'
