@@ -33,7 +33,8 @@ What to implement
     linear_stack(X, layers) the layers [(W₁, b₁), (W₂, b₂), …] applied in order, no activation
     collapse(layers)        the single (W, b) that the stack equals; it must work for numpy arrays
                             and for sympy matrices alike, so build it from the layers with @ and +
-                            (an array made inside, such as np.eye(n), cannot @ a sympy matrix)
+                            (an array made inside, such as a bias np.zeros(n) to start from,
+                            cannot @ a sympy matrix)
 """
 
 # %%

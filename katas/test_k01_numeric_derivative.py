@@ -214,8 +214,8 @@ def test_a_tiny_dx_is_still_a_step(function, dx):
         raise
     except Exception as err:
         pytest.fail(_("{function}(f, 1.0, dx={dx!r}) for f(x) = x²: expected 2.0; it raised {error}: {said} — "
-                      "the docstring allows any non-zero finite dx, however small (the result shows Δx down "
-                      "to 1e-14)").format(function=function.__name__, dx=dx, error=type(err).__name__, said=err))
+                      "the docstring allows any non-zero finite dx, of either sign and however small (the result "
+                      "shows Δx down to 1e-14)").format(function=function.__name__, dx=dx, error=type(err).__name__, said=err))
     assert got == pytest.approx(2.0, rel=REL), (
         _("{function}(f, 1.0, dx={dx!r}) for f(x) = x²: expected 2.0 (with this Δx, 1 ± Δx and its square "
           "are exact in floating point); got {got!r}").format(function=function.__name__, dx=dx, got=got))

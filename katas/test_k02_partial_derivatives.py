@@ -159,9 +159,13 @@ def test_gradient_of_three_variables():
 @pytest.mark.parametrize("point", [(2, 3), np.array([2, 3])], ids=["(2, 3)", "np.array([2, 3])"])
 def test_the_gradient_at_an_integer_point_is_nudged_by_a_fraction(point):
     shown = repr(point)  # before the call: a gradient that writes into the point would change it
-    got = np.asarray(gradient(lambda x, y: x**2 * y, point), dtype=float)
+    returned = np.asarray(gradient(lambda x, y: x**2 * y, point))
+    got = returned.astype(float)
     slip = (_(" — that is the point kept as an integer array, where 2 + 0.01 is stored as 2: nudge a float copy")
-            if np.all(got == 0) else "")
+            if np.all(got == 0) else
+            _(" — the gradient came back as an integer array ({dtype}), which drops the fractions: an array made "
+              "like the point (np.zeros_like(point)) takes its integer dtype; make it float64").format(
+                dtype=returned.dtype) if returned.dtype.kind in "iu" else "")
     np.testing.assert_allclose(got, [12.03, 4.0], rtol=1e-9, err_msg=(
         _("gradient(f, {point}) for f = x²y: expected (∂f/∂x, ∂f/∂y) ≈ (12.03, 4.0)").format(point=shown)
         + slip))

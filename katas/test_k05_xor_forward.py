@@ -26,7 +26,7 @@ def test_sigmoid_values(z):
     assert got == pytest.approx(σ(z), rel=1e-12), (
         _("sigmoid({z}): expected 1/(1 + e^{minus_z}) = {expected!r}; got {got!r}").format(
             z=z, minus_z=-z, expected=σ(z), got=got)
-        + looks_like(got, {_("1/(1 + e^z): the sign of z flipped"): σ(-z),
+        + looks_like(got, {_("1/(1 + e^z): the sign of z flipped, or the stable form's two branches swapped"): σ(-z),
                            _("e^−z/(1 + e^−z) for every z, that is 1 − σ(z)"): 1 - σ(z)})
         + _in_float32(got, σ(z)))
 
@@ -60,6 +60,17 @@ def test_sigmoid_properties_on_an_array():
     assert np.all((got > 0) & (got < 1)), _("0 < σ(z) < 1 for every z in [−30, 30]")
     np.testing.assert_allclose(sigmoid(-z), 1 - got, rtol=0, atol=1e-15, err_msg=_("σ(−z) = 1 − σ(z)"))
     assert np.all(np.diff(got) > 0), _("σ is increasing")
+
+
+def test_sigmoid_of_an_integer_array_is_a_float64_array():
+    got = sigmoid(np.array([-1, 0, 1]))
+    expected = [1 / (1 + math.e), 0.5, 1 / (1 + math.exp(-1))]
+    assert isinstance(got, np.ndarray) and got.dtype == np.float64, (
+        _("sigmoid(np.array([−1, 0, 1])), an array of ints: expected a float64 array, as the docstring says; "
+          "got {got!r}").format(got=got)
+        + (_(" — an array made like z (np.empty_like(z), np.zeros_like(z)) takes z's integer dtype: make it "
+             "float64") if isinstance(got, np.ndarray) and got.dtype.kind in "iu" else ""))
+    np.testing.assert_allclose(got, expected, rtol=1e-12, err_msg=_("σ(−1), σ(0), σ(1)"))
 
 
 def test_sigmoid_of_a_column_keeps_its_shape():

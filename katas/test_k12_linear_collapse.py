@@ -15,6 +15,9 @@ W_COURSE = np.array([[1, 2, 3], [4, 5, 6]])
 def test_a_layer_is_x_times_w_plus_b():
     got = layer(np.array([1, 2]), W_COURSE, np.zeros(3))
     np.testing.assert_allclose(got, [9, 12, 15], err_msg=_("(1 2)·[[1, 2, 3], [4, 5, 6]] = (9 12 15)"))
+    got = layer(np.array([1, 2]), W_COURSE, np.array([0.5, -1.0, 2.0]))
+    np.testing.assert_allclose(got, [9.5, 11, 17], err_msg=_(
+        "one sample: (1 2)·W + b with b = (0.5, −1, 2) is (9.5 11 17); the bias is added to one sample too"))
     got = layer(BATCH, W_COURSE, np.array([0.5, -1.0, 2.0]))
     assert got.shape == (4, 3), _("a (4, 2) batch through a (2, 3) layer gives (4, 3); got {shape}").format(
         shape=got.shape)
@@ -67,8 +70,8 @@ def test_a_stack_equals_its_collapsed_layer(sizes):
     try:
         stacked = linear_stack(X, layers)
     except ValueError as err:
-        pytest.fail(_("linear_stack on a {sizes} stack raised ValueError: {err}. The layers chain only in "
-                      "their order, the first layer first").format(sizes=sizes, err=err))
+        pytest.fail(_("linear_stack on a {sizes} stack raised ValueError: {err}. Each layer's output is the "
+                      "next layer's input, in the layers' order, the first layer first").format(sizes=sizes, err=err))
     if not np.allclose(stacked, expected, rtol=1e-12, atol=1e-12):
         W0, b0 = layers[0]
         own = np.asarray(layer(X, W0, b0))

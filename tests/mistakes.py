@@ -536,7 +536,7 @@ SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference'
  'k12_linear_collapse': {'order swapped and bias not carried': 'b₁ + b₂ adds the biases without W₂',
                          'bias not carried': 'b₁ + b₂ adds the biases without W₂',
                          'order swapped': "multiply in the layers' order",
-                         'stack reversed': 'chain only in their order',
+                         'stack reversed': "in the layers' order",
                          'first bias kept': "b stayed the first layer's"},
  'k13_epochs_and_batches': {'floor': 'the short last batch dropped',
                             'floor plus one': 'one too many when the batches fit exactly',
@@ -762,3 +762,15 @@ SAYS['k07_gradient_descent']['appended before the step'] = 'should be a new arra
 SAYS['k07_gradient_descent']['history without x0'] = 'history holds x0 and then one entry per step'
 MISTAKES['k10_activation_functions']['relu into its input'] = ('return np.maximum(0.0, x)', 'x[x < 0] = 0\n    return x')
 SAYS['k10_activation_functions']['relu into its input'] = 'changed the array it was given'
+MISTAKES['k12_linear_collapse']['one sample without the bias'] = (
+    '    return X @ W + b\n', '    return X @ W if np.ndim(X) == 1 else X @ W + b\n')
+SAYS['k12_linear_collapse']['one sample without the bias'] = 'the bias is added to one sample too'
+MISTAKES['k05_xor_forward']['sigmoid into an array like z'] = (
+    '    out = np.where(z >= 0, 1 / (1 + small), small / (1 + small))\n',
+    '    out = np.empty_like(z)\n    out[...] = np.where(z >= 0, 1 / (1 + small), small / (1 + small))\n')
+SAYS['k05_xor_forward']['sigmoid into an array like z'] = "takes z's integer dtype"
+MISTAKES['k02_partial_derivatives']['gradient into an array like the point'] = (
+    'return np.array([partial_derivative(f, point, i, dx) for i in range(len(point))])',
+    'g = np.zeros_like(np.asarray(point))\n    for i in range(len(g)):\n'
+    '        g[i] = partial_derivative(f, point, i, dx)\n    return g')
+SAYS['k02_partial_derivatives']['gradient into an array like the point'] = 'came back as an integer array'
