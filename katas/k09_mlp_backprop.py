@@ -267,5 +267,5 @@ if __name__ == "__main__":
     print(line_plot({f"{x} → {t[0]}": (epochs, outputs[:, i]) for i, (x, t) in enumerate(zip(X.tolist(), T))},
                     y_range=(0, 1), height=8, title="the four outputs against the epoch"))
     print("The outputs for [0, 1] and [1, 0] stay so close that the o's cover the x's.")
-    print("\nfit() with numpy prints the same curve as it goes (log_every=250):")
+    print("\nfit() with numpy logs E as it goes (log_every=250); its first 1000 epochs, the flat start of the curve:")
     fit(X, T, PARAMS, 0.2, 1000, log_every=250)

@@ -41,12 +41,13 @@ def _one_sample(layer1, layer2):
 
 def test_actf_is_the_sigmoid():
     z = np.array([-3.0, -0.5, 0.0, 0.1, 2.0])
+    expected = [σ(v) for v in z]  # worked out before the call: what actf does with z is its own business
     got = actf(z)
     assert isinstance(got, np.ndarray) and got.shape == (5,), (
         _("actf on an array of shape (5,) returns shape (5,); got {got!r}").format(got=got))
     assert got.dtype == np.float64, (
         _("actf of a float64 array should return float64, as the lesson says; got {dtype}").format(dtype=got.dtype))
-    np.testing.assert_allclose(got, [σ(v) for v in z], rtol=1e-12, err_msg=_("actf(z) = 1 / (1 + e^−z), elementwise"))
+    np.testing.assert_allclose(got, expected, rtol=1e-12, err_msg=_("actf(z) = 1 / (1 + e^−z), elementwise"))
     big = actf(np.array([710.0, 800.0]))
     assert np.all(np.abs(big - 1) <= 1e-15), (
         _("actf(710) and actf(800) are 1.0 (e^−710 is far below float64's precision next to 1); got {got}").format(
@@ -118,6 +119,20 @@ def test_other_weights_and_a_wider_layer():
     expected2 = [[σ(sum(h[j] * w2[j, 0] for j in range(3)) + b2[0])] for h in expected1]
     np.testing.assert_allclose(layer1, expected1, rtol=1e-12, err_msg=_("3 hidden units: σ(x·W1 + B1), unit by unit"))
     np.testing.assert_allclose(layer2, expected2, rtol=1e-12, err_msg=_("3 hidden units: σ(A1·W2 + B2)"))
+
+
+def test_three_inputs_and_two_outputs():
+    rng = np.random.default_rng(9)
+    x = rng.normal(size=(5, 3))
+    w1, b1, w2, b2 = rng.normal(size=(3, 4)), rng.normal(size=4), rng.normal(size=(4, 2)), rng.normal(size=2)
+    _layer0, layer1, layer2 = _predict(x, w1, b1, w2, b2)
+    expected1 = [[σ(sum(row[i] * w1[i, j] for i in range(3)) + b1[j]) for j in range(4)] for row in x]
+    expected2 = [[σ(sum(h[j] * w2[j, k] for j in range(4)) + b2[k]) for k in range(2)] for h in expected1]
+    assert np.shape(layer2) == (5, 2), _(
+        "a 3-4-2 network on a batch of 5 gives layer2 of shape (5, 2), one column per output; got {shape}").format(
+            shape=np.shape(layer2))
+    np.testing.assert_allclose(layer1, expected1, rtol=1e-12, err_msg=_("3 inputs, 4 hidden units: σ(x·W1 + B1)"))
+    np.testing.assert_allclose(layer2, expected2, rtol=1e-12, err_msg=_("2 outputs: σ(A1·W2 + B2), B2 one bias per output"))
 
 
 def test_the_weights_are_left_unchanged():

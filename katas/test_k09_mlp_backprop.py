@@ -128,7 +128,7 @@ def test_a_thousand_steps_on_one_sample():
         _("1000 steps of train_step on (0, 0) alone give out_y = 0.043024; got {got!r}").format(got=out))
 
 
-def test_by_hand_uses_the_learning_rate_it_is_given():
+def test_by_hand_follows_numpy_at_another_learning_rate():
     numpy, written_out = PARAMS, PARAMS
     for _step in range(20):
         numpy = train_step(X0, T0, numpy, 0.5)

@@ -774,3 +774,6 @@ MISTAKES['k02_partial_derivatives']['gradient into an array like the point'] = (
     'g = np.zeros_like(np.asarray(point))\n    for i in range(len(g)):\n'
     '        g[i] = partial_derivative(f, point, i, dx)\n    return g')
 SAYS['k02_partial_derivatives']['gradient into an array like the point'] = 'came back as an integer array'
+MISTAKES['k08_mlp_forward']['one output written in'] = (
+    'layer2 = actf(layer1 @ W2 + B2)', 'layer2 = actf(layer1 @ W2[:, :1] + B2[0])')
+SAYS['k08_mlp_forward']['one output written in'] = 'one column per output'
