@@ -473,7 +473,7 @@ SAYS = {'k01_numeric_derivative': {'backward': 'that is the backward difference'
                             'not divided': 'not divided by Δx',
                             'rounded to 6': 'that is the forward difference rounded to',
                             'rounded to 10': 'that is the forward difference rounded to',
-                            'small dx refused': 'any non-zero finite dx, however small'},
+                            'small dx refused': 'of either sign and however small'},
  'k02_partial_derivatives': {'all coords': 'every coordinate nudged at once',
                              'central': 'this kata asks for the forward one',
                              'int copy': 'the point kept as an integer array',
