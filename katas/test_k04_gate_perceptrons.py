@@ -48,7 +48,9 @@ def test_perceptron_on_one_sample_and_on_a_batch():
     batch = perceptron(X4, w, b)
     assert isinstance(batch, np.ndarray) and batch.shape == (4,), (
         _("perceptron on the 4 inputs as a (4, 2) batch: expected shape (4,); got {got!r}").format(got=batch))
-    np.testing.assert_array_equal(batch, [0, 0, 0, 1], err_msg=_("AND weights on the batch (0,0), (0,1), (1,0), (1,1)"))
+    without_b = [int(z > 0.000001) for z in X4 @ w]  # [0, 1, 1, 1]
+    np.testing.assert_array_equal(batch, [0, 0, 0, 1], err_msg=_("AND weights on the batch (0,0), (0,1), (1,0), (1,1)")
+                                  + (_(" — that is the bias left out: z = x·w + b") if list(batch) == without_b else ""))
 
 
 @pytest.mark.parametrize("name, x1, x2, out", ROWS, ids=[f"{n}({a}, {b}) = {o}" for n, a, b, o in ROWS])

@@ -777,3 +777,4 @@ SAYS['k02_partial_derivatives']['gradient into an array like the point'] = 'came
 MISTAKES['k08_mlp_forward']['one output written in'] = (
     'layer2 = actf(layer1 @ W2 + B2)', 'layer2 = actf(layer1 @ W2[:, :1] + B2[0])')
 SAYS['k08_mlp_forward']['one output written in'] = 'one column per output'
+SAYS['k04_gate_perceptrons']['perceptron without the bias'] = 'the bias left out'
