@@ -91,6 +91,12 @@ def test_one_step_by_hand():
     new = train_step(X0, T0, before, lr=0.2)
     for name, p, q in zip(NAMES, before, PARAMS):
         np.testing.assert_array_equal(p, q, err_msg=_("train_step must leave the caller's {name} unchanged").format(name=name))
+    for name, got, was in zip(NAMES, new, PARAMS):
+        assert np.shape(got) == np.shape(was), (
+            _("after one step, {name} keeps its shape {shape}; got {got}").format(
+                name=name, shape=np.shape(was), got=np.shape(got))
+            + (_(" — a bias gradient summed with keepdims=True stays 2-D: sum the rows to a vector")
+               if np.ndim(was) == 1 and np.shape(got) == (1, *np.shape(was)) else ""))
     W1n, B1n, W2n, B2n = new
     # name: (got, before the step, expected after it, what the book prints)
     expected = {"w5": (W2n[0, 0], 0.5, 0.4846448305409318, "0.484645"),

@@ -778,3 +778,7 @@ MISTAKES['k08_mlp_forward']['one output written in'] = (
     'layer2 = actf(layer1 @ W2 + B2)', 'layer2 = actf(layer1 @ W2[:, :1] + B2[0])')
 SAYS['k08_mlp_forward']['one output written in'] = 'one column per output'
 SAYS['k04_gate_perceptrons']['perceptron without the bias'] = 'the bias left out'
+MISTAKES['k09_mlp_backprop']['dB1 kept 2-D'] = (
+    'return x.T @ delta1, delta1.sum(axis=0), A1.T @ delta2, delta2.sum(axis=0)',
+    'return x.T @ delta1, delta1.sum(axis=0, keepdims=True), A1.T @ delta2, delta2.sum(axis=0)')
+SAYS['k09_mlp_backprop']['dB1 kept 2-D'] = 'summed with keepdims=True'
