@@ -52,8 +52,12 @@ def _slip(got, expected, value, mistakes, rounded, function, dx=None):
     3); else ''. dx is the step the check passed (None: the default, 0.01)."""
     telling = {description: wrong for description, wrong in mistakes.items()
                if not math.isclose(wrong, expected, rel_tol=1e-7, abs_tol=1e-9)}
-    named = next((looks_like(got, {description: wrong}) for description, wrong in telling.items()
-                  if looks_like(got, {description: wrong}) and _again(function, description, dx)), "")
+    named = ""
+    for description, wrong in telling.items():
+        hint = looks_like(got, {description: wrong})
+        if hint and _again(function, description, dx):
+            named = hint
+            break
     for decimals in range(15, 1, -1):  # the most decimals that give got: round(v, 10) may end in zeros
         if not named and isinstance(got, float) and got == round(value, decimals) != value:
             named = _(" — that is {mistake}").format(mistake=rounded.format(decimals=decimals))

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from katas._runner.feedback import _, expect_error, looks_like
+from katas._runner.feedback import N_, _, expect_error, looks_like
 from katas.k02_partial_derivatives import gradient, partial_derivative
 
 
@@ -131,12 +131,15 @@ def test_the_point_is_left_unchanged(kind):
     assert list(point) == [2.0, 3.0], _("the caller's point became {point}: nudge a copy").format(point=list(point))
 
 
+# nudged in an integer array, 2 + 0.01 is stored as 2: f does not change and the slope is 0
+INTEGER_POINT = N_("the point kept as an integer array, where 2 + 0.01 is stored as 2: nudge a float copy")
+
+
 def test_an_integer_point_is_nudged_by_a_fraction():
     got = partial_derivative(lambda x, y: x**2 * y, np.array([2, 3]), 0)
-    # nudged in an integer array, 2 + 0.01 is stored as 2: f does not change and the slope is 0
     assert got == pytest.approx(12.03, rel=1e-9), (
         _("partial_derivative(f, np.array([2, 3]), 0) for f = x²y: expected 12.03; got {got!r}").format(got=got)
-        + looks_like(got, {_("the point kept as an integer array, where 2 + 0.01 is stored as 2: nudge a float copy"): 0.0}))
+        + looks_like(got, {_(INTEGER_POINT): 0.0}))
 
 
 def test_gradient_of_x2y_is_the_vector_of_partials():
@@ -161,8 +164,7 @@ def test_the_gradient_at_an_integer_point_is_nudged_by_a_fraction(point):
     shown = repr(point)  # before the call: a gradient that writes into the point would change it
     returned = np.asarray(gradient(lambda x, y: x**2 * y, point))
     got = returned.astype(float)
-    slip = (_(" — that is the point kept as an integer array, where 2 + 0.01 is stored as 2: nudge a float copy")
-            if np.all(got == 0) else
+    slip = (_(" — that is {mistake}").format(mistake=_(INTEGER_POINT)) if np.all(got == 0) else
             _(" — the gradient came back as an integer array ({dtype}), which drops the fractions: an array made "
               "like the point (np.zeros_like(point)) takes its integer dtype; make it float64").format(
                 dtype=returned.dtype) if returned.dtype.kind in "iu" else "")

@@ -64,7 +64,7 @@ def test_sigmoid_properties_on_an_array():
 
 def test_sigmoid_of_an_integer_array_is_a_float64_array():
     got = sigmoid(np.array([-1, 0, 1]))
-    expected = [1 / (1 + math.e), 0.5, 1 / (1 + math.exp(-1))]
+    expected = [σ(-1), σ(0), σ(1)]
     assert isinstance(got, np.ndarray) and got.dtype == np.float64, (
         _("sigmoid(np.array([−1, 0, 1])), an array of ints: expected a float64 array, as the docstring says; "
           "got {got!r}").format(got=got)

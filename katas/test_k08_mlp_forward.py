@@ -111,12 +111,18 @@ def test_a_single_sample_keeps_one_dimension():
     _one_sample(layer1, layer2)
 
 
+def _unit_by_unit(x, w1, b1, w2, b2):
+    """The hidden and output layers of a batch, worked out one unit and one weight at a time."""
+    hidden = [[σ(sum(row[i] * w1[i, j] for i in range(len(w1))) + b1[j]) for j in range(len(b1))] for row in x]
+    outputs = [[σ(sum(h[j] * w2[j, k] for j in range(len(w2))) + b2[k]) for k in range(len(b2))] for h in hidden]
+    return hidden, outputs
+
+
 def test_other_weights_and_a_wider_layer():
     rng = np.random.default_rng(8)
     w1, b1, w2, b2 = rng.normal(size=(2, 3)), rng.normal(size=3), rng.normal(size=(3, 1)), rng.normal(size=1)
     layer0, layer1, layer2 = _predict(X, w1, b1, w2, b2)
-    expected1 = [[σ(x[0] * w1[0, j] + x[1] * w1[1, j] + b1[j]) for j in range(3)] for x in X]
-    expected2 = [[σ(sum(h[j] * w2[j, 0] for j in range(3)) + b2[0])] for h in expected1]
+    expected1, expected2 = _unit_by_unit(X, w1, b1, w2, b2)
     np.testing.assert_allclose(layer1, expected1, rtol=1e-12, err_msg=_("3 hidden units: σ(x·W1 + B1), unit by unit"))
     np.testing.assert_allclose(layer2, expected2, rtol=1e-12, err_msg=_("3 hidden units: σ(A1·W2 + B2)"))
 
@@ -126,8 +132,7 @@ def test_three_inputs_and_two_outputs():
     x = rng.normal(size=(5, 3))
     w1, b1, w2, b2 = rng.normal(size=(3, 4)), rng.normal(size=4), rng.normal(size=(4, 2)), rng.normal(size=2)
     _layer0, layer1, layer2 = _predict(x, w1, b1, w2, b2)
-    expected1 = [[σ(sum(row[i] * w1[i, j] for i in range(3)) + b1[j]) for j in range(4)] for row in x]
-    expected2 = [[σ(sum(h[j] * w2[j, k] for j in range(4)) + b2[k]) for k in range(2)] for h in expected1]
+    expected1, expected2 = _unit_by_unit(x, w1, b1, w2, b2)
     assert np.shape(layer2) == (5, 2), _(
         "a 3-4-2 network on a batch of 5 gives layer2 of shape (5, 2), one column per output; got {shape}").format(
             shape=np.shape(layer2))

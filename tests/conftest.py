@@ -81,7 +81,6 @@ def template():
         return _TEMPLATES[ROOT]
 
 
-
 def _make_template():
     import atexit
     import tempfile

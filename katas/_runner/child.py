@@ -108,7 +108,7 @@ def title(nodeid):
     """`course functions [f(x) = 3-5]` from `katas/test_k01_x.py::test_course_functions[f(x) = 3-5]`."""
     from katas._runner.i18n import _
 
-    name, _sep, param = nodeid.split("::")[-1].partition("[")
+    name, _sep, param = nodeid.split("::")[-1].removesuffix("]").partition("[")
     words = " ".join(WORDS.get(word, word) for word in name.removeprefix("test_").split("_"))
     title = _(re.sub(r"\band gate\b", "AND gate", words))
     if "\\" in param:  # pytest escapes non-ASCII ids (x\xb2y); the learner should read x²y
@@ -116,9 +116,8 @@ def title(nodeid):
             param = param.encode("latin-1", "backslashreplace").decode("unicode_escape")
         except UnicodeDecodeError:
             pass
-    if param:  # a parameter in words ("the book's weights") has its entry in the kata's catalogue
-        param = _(param[:-1]) + "]"
-    return f"{title} [{param}" if param else title
+    # a parameter in words ("the book's weights") has its entry in the kata's catalogue
+    return f"{title} [{_(param)}]" if param else title
 
 
 def _explain(excinfo):
