@@ -35,7 +35,8 @@ def test_relu_hidden_layers_keep_a_sigmoid_output():
 
 
 def _flat(params):
-    return list(np.concatenate([np.concatenate([W.ravel(), b]) for W, b in params]))
+    """Every W and b in one vector, in the order W1 b1 W2 b2 … (a b of any shape ravelled)."""
+    return np.concatenate([np.concatenate([np.ravel(W), np.ravel(b)]) for W, b in params])
 
 
 def _unflat(values, sizes):
@@ -76,9 +77,9 @@ def test_backward_matches_a_numeric_gradient(sizes, hidden, seed):
     grads = backward(forward(X, params, hidden), T, params, hidden)
     assert len(grads) == len(params), _("one (dW, db) per layer: expected {expected}; got {got}").format(
         expected=len(params), got=len(grads))
-    got = np.array(np.concatenate([np.concatenate([np.ravel(dW), np.ravel(db)]) for dW, db in grads]))
+    got = _flat(grads)
     loss = lambda *values: bce(forward(X, _unflat(values, sizes), hidden)[-1], T)  # noqa: E731
-    numeric = np.array(numeric_partials(loss, _flat(params)))
+    numeric = np.array(numeric_partials(loss, list(_flat(params))))
     if got.shape == numeric.shape and np.allclose(got, numeric, rtol=1e-5, atol=1e-9):
         return
     summed = _("the sum over samples, not the mean: δ_L = (H − T)/n")
@@ -190,11 +191,7 @@ def _descend(sizes, seed, epochs, step_W, step_b):
             new.append((W - step_W * (acts[k].T @ delta), b - step_b * delta.sum(axis=0)))
             delta = (delta @ W.T) * acts[k] * (1 - acts[k])
         params = new[::-1]
-    return np.concatenate([np.concatenate([W.ravel(), b]) for W, b in params])
-
-
-def _as_flat(params):
-    return np.concatenate([np.concatenate([np.ravel(W), np.ravel(b)]) for W, b in params])
+    return _flat(params)
 
 
 def test_every_parameter_moves_by_the_learning_rate_times_its_gradient():
@@ -202,22 +199,22 @@ def test_every_parameter_moves_by_the_learning_rate_times_its_gradient():
     # (n times the mean's gradient) each give other numbers
     lr, sizes, n = 0.3, [2, 3, 1], len(T)
     params, _log = train(X, T, sizes, lr=lr, epochs=5, seed=2)
-    got = _as_flat(params)
+    got = _flat(params)
     close = lambda want: got.shape == want.shape and np.allclose(got, want, rtol=1e-6, atol=1e-9)  # noqa: E731
     if close(_descend(sizes, 2, 5, lr, lr)):
         return
     try:  # no step at all: is it the start that differs, not the update?
-        start = _as_flat(train(X, T, sizes, lr=lr, epochs=0, seed=2)[0])
+        start = _flat(train(X, T, sizes, lr=lr, epochs=0, seed=2)[0])
     except Exception:  # noqa: BLE001 - only a diagnosis; the failure below stands either way
         start = None
     same = lambda a, b: a.shape == b.shape and np.allclose(a, b, rtol=1e-12, atol=0)  # noqa: E731
-    if start is not None and not same(start, _as_flat(init_params(sizes, 2))):
+    if start is not None and not same(start, _flat(init_params(sizes, 2))):
         pytest.fail(_("train(X, T, {sizes}, lr={lr}, epochs=5, seed=2): the parameters differ, and so does the start: "
                       "train(X, T, {sizes}, lr={lr}, epochs=0, seed=2) should give back init_params({sizes}, seed=2) "
                       "unchanged").format(sizes=sizes, lr=lr)
                     + (_(" — that is {mistake}").format(mistake=_(
                         "the start of seed 0 whatever the seed: train starts from init_params(sizes, seed)"))
-                       if same(start, _as_flat(init_params(sizes, 0))) else ""), pytrace=False)
+                       if same(start, _flat(init_params(sizes, 0))) else ""), pytrace=False)
     slips = {_("a step of −dW, η left out: every W and b moves by −η times its gradient"): (1, 1),
              _("the gradient divided by η, not multiplied: the step is −η·dW"): (1 / lr, 1 / lr),
              _("η on W only: b moves by −η·db too"): (lr, 1), _("η on b only: W moves by −η·dW too"): (1, lr),
